@@ -1,0 +1,34 @@
+/**
+ * What the broker needs from any transport (ws, SockJS, raw TCP). Transports adapt their socket
+ * to this; the broker never sees a socket. Modelled on aedes: the core takes any duplex.
+ */
+import type { TransportKind } from '../../lib/inspect/events'
+
+export interface Connection {
+  /** Unique per process, prefixed by transport: `ws-1`, `sockjs-4`, `tcp-9`. */
+  readonly id: string
+  readonly transport: TransportKind
+  /** Peer address for logs and the dashboard, e.g. `127.0.0.1:53412`. */
+  readonly remote: string
+  /**
+   * Queue bytes for the peer. `kind` tells message-based transports how to frame it: one STOMP
+   * frame is one WebSocket message, `binary` when its body is not valid UTF-8 (checklist 76).
+   * Stream transports (TCP) ignore `kind`.
+   */
+  send(data: Uint8Array, kind: 'text' | 'binary'): void
+  /** Bytes accepted by `send` but not yet handed to the OS (back-pressure). */
+  readonly bufferedAmount: number
+  /**
+   * Flush what was sent, then close (TCP half-close `end()`; WebSocket close frame with
+   * `code`/`reason`). Never drops queued bytes (checklist 67).
+   */
+  close(code?: number, reason?: string): void
+  /** Tear down now, dropping queued bytes: only for peers that are already gone or stalled. */
+  destroy(): void
+  /** Inbound bytes, in the order they arrived; chunk boundaries carry no meaning (checklist 75). */
+  onData(listener: (chunk: Uint8Array) => void): void
+  /** Called once when the underlying socket is gone, whoever closed it. */
+  onClose(listener: (reason: string) => void): void
+  /** Called whenever bufferedAmount falls back to 0 (optional for transports that cannot tell). */
+  onDrain?(listener: () => void): void
+}
