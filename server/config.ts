@@ -1,0 +1,235 @@
+/**
+ * Every setting of the server, read once from the environment, validated once, with defaults.
+ * `configDocs` is the README's table (a test keeps them in step). A bad value throws a
+ * ConfigError whose message is one line naming the variable, the value and what is accepted:
+ *
+ *   PORT="abc" is not a port number (1-65535)
+ */
+import { isIP } from 'node:net'
+import type { BrokerOptions, ParserLimits } from './broker/options'
+import { LOG_LEVELS, type LogLevel } from './log'
+
+export type RunMode = 'dev' | 'prod'
+
+export interface Config {
+  /** HTTP port (Next, /ws/*, /sockjs/*). 0 = any free port (tests only; the env needs 1-65535). */
+  readonly port: number
+  readonly host: string
+  readonly mode: RunMode
+  /** Raw STOMP over TCP; `null` = off. 0 = any free port (tests only). */
+  readonly tcpPort: number | null
+  /** The URL printed for learners instead of the one derived from HOST/PORT. */
+  readonly publicUrl: string | null
+  readonly logLevel: LogLevel
+  readonly broker: BrokerOptions
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface ConfigDoc {
+  readonly name: string
+  /** The default as you would write it in the environment ('' = unset). */
+  readonly default: string
+  readonly description: string
+}
+
+const KiB = 1024
+const MiB = 1024 * KiB
+export const SERVER_NAME = 'Wirelab/0.1'
+/** Highest preferred (STOMP 1.2 §Protocol Negotiation — checklist 21). */
+export const STOMP_VERSIONS_SPOKEN = ['1.2', '1.1', '1.0'] as const
+
+export const configDocs: readonly ConfigDoc[] = [
+  { name: 'PORT', default: '3000', description: 'HTTP port: the site, /ws/stomp and /sockjs/stomp.' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind (HTTP and STOMP TCP). 0.0.0.0 serves a classroom: every learner on the network can connect.' },
+  { name: 'NODE_ENV', default: 'development', description: 'production (serves the build in .next) or development (hot reload); test counts as development.' },
+  { name: 'PUBLIC_URL', default: '', description: 'The URL printed for learners, e.g. http://wirelab.school.lan:3000 (default: derived from HOST and PORT).' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'debug, info, warn, error or silent. Logs are one JSON object per line on stdout.' },
+  { name: 'STOMP_TCP_PORT', default: '61613', description: 'Raw STOMP over TCP, bound to HOST; off disables it. If the port is busy the server says so and serves the web without it.' },
+  { name: 'STOMP_MAX_FRAME_BYTES', default: '1114112', description: 'Largest frame (command + headers + body) in bytes: 1 MiB body + 64 KiB of headers. Sizes accept KiB/MiB suffixes.' },
+  { name: 'STOMP_MAX_PRECONNECT_FRAME_BYTES', default: '65536', description: 'Largest frame before the session is CONNECTED (64 KiB, as RabbitMQ).' },
+  { name: 'STOMP_MAX_HEADERS', default: '100', description: 'Most headers in one frame.' },
+  { name: 'STOMP_MAX_HEADER_LINE_BYTES', default: '16384', description: 'Longest header line (name:value, escaped) in bytes.' },
+  { name: 'STOMP_MAX_BODY_BYTES', default: '1048576', description: 'Largest frame body in bytes (1 MiB).' },
+  { name: 'STOMP_HEARTBEAT', default: '1000,1000', description: 'The server\'s heart-beat offer sx,sy in ms (0 = none). A client asking 0,1000 gets a heart-beat every max(sx,1000) ms.' },
+  { name: 'STOMP_HEARTBEAT_GRACE', default: '2', description: 'A silent client is closed after its negotiated heart-beat interval times this multiplier.' },
+  { name: 'STOMP_MAX_SUBSCRIPTIONS', default: '256', description: 'Most subscriptions per session.' },
+  { name: 'STOMP_PREFETCH', default: '100', description: 'Most unacknowledged messages per client / client-individual subscription.' },
+  { name: 'STOMP_QUEUE_MAX_MESSAGES', default: '1000', description: 'Most messages held per /queue/ destination; a SEND beyond it gets an ERROR.' },
+  { name: 'STOMP_MAX_OUTBOUND_BYTES', default: '8388608', description: 'Bytes buffered for one slow reader (8 MiB) before it gets an ERROR and is closed.' },
+  { name: 'STOMP_USERS', default: '', description: 'login:passcode pairs separated by commas (alice:secret,bob:hunter2). Empty: authentication off, any login is accepted as the user name.' },
+]
+
+type Env = NodeJS.ProcessEnv
+
+function fail(name: string, raw: string, accepts: string): never {
+  throw new ConfigError(name, `${name}=${JSON.stringify(raw)} is not ${accepts}`)
+}
+
+function read(env: Env, name: string): string {
+  const doc = configDocs.find((d) => d.name === name)
+  if (!doc) throw new Error(`config: ${name} has no entry in configDocs`)
+  const raw = env[name]
+  return raw === undefined || raw.trim() === '' ? doc.default : raw.trim()
+}
+
+const PORT_ACCEPTS = 'a port number (1-65535)'
+function parsePort(name: string, raw: string, accepts = PORT_ACCEPTS): number {
+  if (!/^\d{1,5}$/.test(raw)) fail(name, raw, accepts)
+  const n = Number(raw)
+  if (n < 1 || n > 65535) fail(name, raw, accepts)
+  return n
+}
+
+function parseCount(name: string, raw: string, max: number): number {
+  const accepts = `a whole number from 1 to ${max}`
+  if (!/^\d+$/.test(raw)) fail(name, raw, accepts)
+  const n = Number(raw)
+  if (n < 1 || n > max) fail(name, raw, accepts)
+  return n
+}
+
+const SIZE_ACCEPTS = 'a size in bytes (a whole number, optionally with KiB or MiB, e.g. 65536 or 64KiB)'
+function parseBytes(name: string, raw: string): number {
+  const m = /^(\d+)\s*(KiB|MiB)?$/i.exec(raw)
+  if (!m) fail(name, raw, SIZE_ACCEPTS)
+  const unit = m[2]?.toLowerCase()
+  const n = Number(m[1]) * (unit === 'mib' ? MiB : unit === 'kib' ? KiB : 1)
+  if (n < 1 || n > 1024 * MiB) fail(name, raw, `${SIZE_ACCEPTS} between 1 byte and 1024MiB`)
+  return n
+}
+
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+function parseHost(raw: string): string {
+  if (isIP(raw) !== 0 || HOSTNAME.test(raw)) return raw
+  return fail('HOST', raw, 'an IP address or host name (127.0.0.1, 0.0.0.0, ::, localhost …)')
+}
+
+function parseMode(raw: string): RunMode {
+  if (raw === 'production') return 'prod'
+  if (raw === 'development' || raw === 'test') return 'dev'
+  return fail('NODE_ENV', raw, 'one of production, development, test')
+}
+
+function parseTcpPort(raw: string): number | null {
+  if (raw.toLowerCase() === 'off') return null
+  return parsePort('STOMP_TCP_PORT', raw, `${PORT_ACCEPTS} or "off"`)
+}
+
+function parsePublicUrl(raw: string): string | null {
+  if (raw === '') return null
+  const accepts = 'an http:// or https:// URL (e.g. http://wirelab.school.lan:3000)'
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return fail('PUBLIC_URL', raw, accepts)
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.search || url.hash) fail('PUBLIC_URL', raw, accepts)
+  return url.href.replace(/\/+$/, '')
+}
+
+function parseLogLevel(raw: string): LogLevel {
+  const level = LOG_LEVELS.find((l) => l === raw.toLowerCase())
+  return level ?? fail('LOG_LEVEL', raw, `one of ${LOG_LEVELS.join(', ')}`)
+}
+
+const MAX_HEARTBEAT_MS = 3_600_000
+function parseHeartBeat(raw: string): readonly [number, number] {
+  const accepts = `two whole numbers of milliseconds "sx,sy", each 0-${MAX_HEARTBEAT_MS} (0 = none), e.g. 1000,1000`
+  const m = /^(\d+)\s*,\s*(\d+)$/.exec(raw)
+  if (!m) fail('STOMP_HEARTBEAT', raw, accepts)
+  const sx = Number(m[1])
+  const sy = Number(m[2])
+  if (sx > MAX_HEARTBEAT_MS || sy > MAX_HEARTBEAT_MS) fail('STOMP_HEARTBEAT', raw, accepts)
+  return [sx, sy]
+}
+
+function parseGrace(raw: string): number {
+  const accepts = 'a number from 1 to 100 (e.g. 2 or 1.5)'
+  if (!/^\d+(\.\d+)?$/.test(raw)) fail('STOMP_HEARTBEAT_GRACE', raw, accepts)
+  const n = Number(raw)
+  if (n < 1 || n > 100) fail('STOMP_HEARTBEAT_GRACE', raw, accepts)
+  return n
+}
+
+/** Passcodes never appear in an error message; the entry is named by its position and login. */
+function parseUsers(raw: string): ReadonlyMap<string, string> | null {
+  if (raw === '') return null
+  const expected = '(expected login:passcode pairs separated by commas, e.g. alice:secret,bob:hunter2)'
+  const users = new Map<string, string>()
+  raw.split(',').forEach((part, i) => {
+    const entry = part.trim()
+    const where = `STOMP_USERS entry ${i + 1}`
+    if (entry === '') throw new ConfigError('STOMP_USERS', `${where} is empty ${expected}`)
+    const colon = entry.indexOf(':')
+    if (colon < 0) throw new ConfigError('STOMP_USERS', `${where} ${JSON.stringify(entry)} has no ":passcode" ${expected}`)
+    const login = entry.slice(0, colon)
+    if (login === '') throw new ConfigError('STOMP_USERS', `${where} has an empty login ${expected}`)
+    if (users.has(login)) throw new ConfigError('STOMP_USERS', `${where} repeats the login ${JSON.stringify(login)} ${expected}`)
+    users.set(login, entry.slice(colon + 1))
+  })
+  return users
+}
+
+function atMost(smallName: string, small: number, bigName: string, big: number, why: string): void {
+  if (small > big) throw new ConfigError(smallName, `${smallName}=${small} is larger than ${bigName}=${big} (${why})`)
+}
+
+function parseLimits(env: Env): ParserLimits {
+  const limits: ParserLimits = {
+    maxFrameBytes: parseBytes('STOMP_MAX_FRAME_BYTES', read(env, 'STOMP_MAX_FRAME_BYTES')),
+    maxPreConnectFrameBytes: parseBytes('STOMP_MAX_PRECONNECT_FRAME_BYTES', read(env, 'STOMP_MAX_PRECONNECT_FRAME_BYTES')),
+    maxHeaders: parseCount('STOMP_MAX_HEADERS', read(env, 'STOMP_MAX_HEADERS'), 10_000),
+    maxHeaderLineBytes: parseBytes('STOMP_MAX_HEADER_LINE_BYTES', read(env, 'STOMP_MAX_HEADER_LINE_BYTES')),
+    maxBodyBytes: parseBytes('STOMP_MAX_BODY_BYTES', read(env, 'STOMP_MAX_BODY_BYTES')),
+  }
+  const frame = limits.maxFrameBytes
+  atMost('STOMP_MAX_BODY_BYTES', limits.maxBodyBytes, 'STOMP_MAX_FRAME_BYTES', frame, 'a body must fit in a frame')
+  atMost('STOMP_MAX_PRECONNECT_FRAME_BYTES', limits.maxPreConnectFrameBytes, 'STOMP_MAX_FRAME_BYTES', frame, 'the pre-connect limit is the stricter one')
+  atMost('STOMP_MAX_HEADER_LINE_BYTES', limits.maxHeaderLineBytes, 'STOMP_MAX_FRAME_BYTES', frame, 'a header line must fit in a frame')
+  return limits
+}
+
+export function loadConfig(env: Env): Config {
+  // Validated in the order of configDocs, so the first bad variable is the one reported.
+  const port = parsePort('PORT', read(env, 'PORT'))
+  const host = parseHost(read(env, 'HOST'))
+  const mode = parseMode(read(env, 'NODE_ENV'))
+  const publicUrl = parsePublicUrl(read(env, 'PUBLIC_URL'))
+  const logLevel = parseLogLevel(read(env, 'LOG_LEVEL'))
+  const tcpPort = parseTcpPort(read(env, 'STOMP_TCP_PORT'))
+  const limits = parseLimits(env)
+  const heartBeat = parseHeartBeat(read(env, 'STOMP_HEARTBEAT'))
+  const heartBeatGraceMultiplier = parseGrace(read(env, 'STOMP_HEARTBEAT_GRACE'))
+  const maxSubscriptionsPerSession = parseCount('STOMP_MAX_SUBSCRIPTIONS', read(env, 'STOMP_MAX_SUBSCRIPTIONS'), 1_000_000)
+  const prefetch = parseCount('STOMP_PREFETCH', read(env, 'STOMP_PREFETCH'), 1_000_000)
+  const queueMaxMessages = parseCount('STOMP_QUEUE_MAX_MESSAGES', read(env, 'STOMP_QUEUE_MAX_MESSAGES'), 100_000_000)
+  const maxOutboundBytes = parseBytes('STOMP_MAX_OUTBOUND_BYTES', read(env, 'STOMP_MAX_OUTBOUND_BYTES'))
+  atMost('STOMP_MAX_FRAME_BYTES', limits.maxFrameBytes, 'STOMP_MAX_OUTBOUND_BYTES', maxOutboundBytes, 'a reader must be able to buffer one whole frame')
+  const users = parseUsers(read(env, 'STOMP_USERS'))
+  const broker: BrokerOptions = {
+    limits,
+    versions: STOMP_VERSIONS_SPOKEN,
+    heartBeat,
+    heartBeatGraceMultiplier,
+    maxSubscriptionsPerSession,
+    prefetch,
+    queueMaxMessages,
+    maxOutboundBytes,
+    users,
+    serverName: SERVER_NAME,
+  }
+  return { port, host, mode, tcpPort, publicUrl, logLevel, broker }
+}
+
+/** Every default, as loadConfig gives it for an empty environment. */
+export const DEFAULT_CONFIG: Config = loadConfig({})
