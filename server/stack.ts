@@ -1,0 +1,143 @@
+/**
+ * The server without Next: one http.Server whose request handler tries SockJS, then the
+ * sockjs-client script, then the given fallback (Next in main.ts, a 404 in tests); its upgrade
+ * router owns /ws/stomp, /sockjs/ and /_next/; raw TCP STOMP beside it. Every transport hands its
+ * connections to the one broker. main.ts and server/testing/harness.ts both build on this.
+ */
+import type { EventEmitter } from 'node:events'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import type { Connection } from './broker/connection'
+import type { Config } from './config'
+import type { Logger } from './log'
+import { createSockjsTransport, type SockjsTransport } from './transports/sockjs'
+import { serveSockjsClientScript } from './transports/sockjs-client-script'
+import { startTcpTransport, type TcpTransport } from './transports/tcp'
+import { createWsTransport, type WsTransport } from './transports/ws'
+import { createUpgradeRouter, refuseUpgrade, pathnameOf } from './upgrade-router'
+
+/** What the stack needs from the broker (server/broker/broker.ts `Broker` satisfies it). */
+export interface StackBroker {
+  accept(conn: Connection): void
+  shutdown(reason?: string): Promise<void>
+}
+
+export interface StackOptions<B extends StackBroker> {
+  readonly config: Config
+  readonly log: Logger
+  readonly broker: B
+  /** Requests that are neither SockJS nor the sockjs-client script. */
+  readonly fallback: (req: IncomingMessage, res: ServerResponse) => void
+  /** The private EventEmitter given to `next({ httpServer })` (main.ts only). */
+  readonly nextUpgrades?: EventEmitter
+  readonly sockjs?: { readonly heartbeatDelayMs?: number; readonly disconnectDelayMs?: number }
+}
+
+export interface Stack<B extends StackBroker> {
+  readonly server: Server
+  readonly broker: B
+  readonly httpPort: number
+  /** `null` when STOMP over TCP is off or its port was busy. */
+  readonly tcpPort: number | null
+  readonly transports: { readonly ws: WsTransport; readonly sockjs: SockjsTransport; readonly tcp: TcpTransport | null }
+  /** Stop accepting, let the broker close its sessions gracefully, then close every socket. */
+  close(reason?: string): Promise<void>
+}
+
+/** How long the broker gets to close its sessions (ERROR/RECEIPT flushed, close frames sent). */
+const BROKER_SHUTDOWN_MS = 1500
+/** Then how long closing WebSockets and half-closed TCP sockets get to finish before termination. */
+const SOCKETS_LINGER_MS = 500
+
+function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    promise.then(
+      () => { clearTimeout(timer); resolve() },
+      () => { clearTimeout(timer); resolve() },
+    )
+  })
+}
+
+async function waitFor(condition: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => {
+      server.off('error', reject)
+      resolve((server.address() as AddressInfo).port)
+    })
+  })
+}
+
+export async function startStack<B extends StackBroker>(options: StackOptions<B>): Promise<Stack<B>> {
+  const { config, log, broker, fallback } = options
+  const accept = (conn: Connection): void => broker.accept(conn)
+  const limits = config.broker.limits
+
+  const ws = createWsTransport({ accept, maxPayload: limits.maxFrameBytes, log })
+  // SockJS wraps each message in JSON: \u0000-style escapes may take 6 bytes per octet.
+  const sockjs = createSockjsTransport({
+    accept,
+    log,
+    maxMessageBytes: limits.maxFrameBytes * 6,
+    heartbeatDelayMs: options.sockjs?.heartbeatDelayMs,
+    disconnectDelayMs: options.sockjs?.disconnectDelayMs,
+  })
+
+  let closing = false
+  const server = createServer((req, res) => {
+    try {
+      if (sockjs.handleRequest(req, res)) return
+      if (serveSockjsClientScript(req, res)) return
+      fallback(req, res)
+    } catch (error) {
+      log.error('http.handler_failed', { method: req.method, url: req.url, error })
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('Internal Server Error\n')
+    }
+  })
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  const router = createUpgradeRouter({ ws: { '/ws/stomp': ws.handleUpgrade }, sockjs: sockjs.handleUpgrade, next: options.nextUpgrades }, log)
+  server.on('upgrade', (req, socket, head) => {
+    if (closing) refuseUpgrade(socket, pathnameOf(req))
+    else router(req, socket, head)
+  })
+  server.on('clientError', (error, socket) => {
+    log.debug('http.client_error', { error })
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    else socket.destroy()
+  })
+
+  const httpPort = await listen(server, config.port, config.host)
+  const tcp = config.tcpPort === null ? null : await startTcpTransport({ host: config.host, port: config.tcpPort, accept, log })
+  const tcpPort = tcp?.port ?? null
+  log.info('server.listening', { host: config.host, httpPort, tcpPort, mode: config.mode })
+
+  let closed: Promise<void> | null = null
+  const close = (reason = 'Server shutting down'): Promise<void> => {
+    closed ??= (async () => {
+      closing = true
+      const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()))
+      tcp?.stopAccepting()
+      await within(broker.shutdown(reason), BROKER_SHUTDOWN_MS)
+      await waitFor(() => ws.connectionCount + (tcp?.connectionCount ?? 0) === 0, SOCKETS_LINGER_MS)
+      await Promise.all([ws.close(), sockjs.close(), tcp?.close()])
+      server.closeAllConnections()
+      for (const socket of sockets) socket.destroy()
+      await within(httpClosed, SOCKETS_LINGER_MS)
+      log.info('server.closed', { reason })
+    })()
+    return closed
+  }
+
+  return { server, broker, httpPort, tcpPort, transports: { ws, sockjs, tcp }, close }
+}

@@ -1,0 +1,147 @@
+/**
+ * STOMP over WebSocket at /ws/stomp: a `ws` server in noServer mode, handed upgrades by the
+ * upgrade router. Each WebSocket becomes a Connection for the broker.
+ *
+ * - Subprotocols: v12.stomp, v11.stomp, v10.stomp, or none (checklist 74).
+ * - Text and binary messages in; WS message boundaries carry no meaning (checklist 75).
+ * - Each send() is one WS message, text or binary as the broker says (checklist 76).
+ * - close() queues the close frame behind every queued message (checklist 67).
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocket, WebSocketServer, type RawData } from 'ws'
+import type { Connection } from '../broker/connection'
+import type { Logger } from '../log'
+import { ConnectionEvents, nextConnectionId, remoteOf } from './connection-base'
+
+/** Highest version first: the order stompjs offers them in (checklist 74). */
+export const STOMP_WS_PROTOCOLS = ['v12.stomp', 'v11.stomp', 'v10.stomp'] as const
+
+/**
+ * The subprotocol to echo, or `false` to echo none. A client offering only unknown protocols is
+ * still accepted (RabbitMQ Web-STOMP does the same); such a client may then refuse the handshake
+ * itself — browsers do — which is its choice, not ours.
+ */
+export function selectStompProtocol(offered: ReadonlySet<string>): string | false {
+  return STOMP_WS_PROTOCOLS.find((p) => offered.has(p)) ?? false
+}
+
+/** RFC 6455 §7.4: codes an endpoint may put in a close frame (1005/1006 are reserved). */
+function isSendableCloseCode(code: number): boolean {
+  return (code >= 1000 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999)
+}
+
+/** A close reason is at most 123 bytes of UTF-8 (RFC 6455 §5.5); cut on a character boundary. */
+export function closeReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= 123) return reason
+  let cut = reason
+  while (Buffer.byteLength(cut) > 120) cut = cut.slice(0, -1)
+  return `${cut}…`
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return data
+}
+
+class WsConnection implements Connection {
+  readonly id = nextConnectionId('ws')
+  readonly transport = 'ws' as const
+  readonly remote: string
+  private readonly events = new ConnectionEvents()
+
+  constructor(
+    private readonly ws: WebSocket,
+    req: IncomingMessage,
+    private readonly log: Logger,
+  ) {
+    this.remote = remoteOf(req.socket.remoteAddress, req.socket.remotePort)
+    ws.on('message', (data) => this.events.data(toBytes(data)))
+    ws.on('close', (code, reason) => {
+      const text = reason.toString('utf8')
+      this.events.close(`websocket closed ${code}${text ? ` ${text}` : ''}`)
+    })
+    ws.on('error', (error) => this.log.debug('ws.error', { conn: this.id, error }))
+  }
+
+  get protocol(): string {
+    return this.ws.protocol
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount
+  }
+
+  send(data: Uint8Array, kind: 'text' | 'binary'): void {
+    if (this.ws.readyState !== WebSocket.OPEN) return
+    this.ws.send(data, { binary: kind === 'binary' }, (error) => {
+      if (!error && this.ws.bufferedAmount === 0) this.events.drain()
+    })
+  }
+
+  close(code = 1000, reason = ''): void {
+    const state = this.ws.readyState
+    if (state === WebSocket.CLOSING || state === WebSocket.CLOSED) return
+    this.ws.close(isSendableCloseCode(code) ? code : 1000, closeReason(reason))
+  }
+
+  destroy(): void {
+    this.ws.terminate()
+  }
+
+  onData(listener: (chunk: Uint8Array) => void): void {
+    this.events.onData(listener)
+  }
+
+  onClose(listener: (reason: string) => void): void {
+    this.events.onClose(listener)
+  }
+
+  onDrain(listener: () => void): void {
+    this.events.onDrain(listener)
+  }
+}
+
+export interface WsTransportOptions {
+  /** Hands each new connection to the broker. */
+  readonly accept: (conn: Connection) => void
+  /** Largest WS message accepted (bytes); a bigger one closes the socket with 1009. */
+  readonly maxPayload: number
+  readonly log: Logger
+}
+
+export interface WsTransport {
+  /** Give to the upgrade router for /ws/stomp. */
+  readonly handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
+  readonly connectionCount: number
+  /** Terminates what is still open (the broker has closed its sessions gracefully before). */
+  close(): Promise<void>
+}
+
+export function createWsTransport(options: WsTransportOptions): WsTransport {
+  const { accept, log } = options
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload,
+    handleProtocols: (offered) => selectStompProtocol(offered),
+    perMessageDeflate: false,
+  })
+
+  return {
+    handleUpgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = new WsConnection(ws, req, log)
+        log.debug('ws.open', { conn: conn.id, remote: conn.remote, protocol: conn.protocol || null })
+        accept(conn)
+      })
+    },
+    get connectionCount() {
+      return wss.clients.size
+    },
+    close() {
+      for (const ws of wss.clients) ws.terminate()
+      return new Promise((resolve) => wss.close(() => resolve()))
+    },
+  }
+}
