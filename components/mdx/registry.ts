@@ -1,0 +1,62 @@
+import type { MDXComponents } from 'mdx/types'
+import { Callout, calloutTypes } from './Callout'
+import { CodeBlock, Code } from './CodeBlock'
+import { Figure } from './Figure'
+import { H1, H2, H3, H4 } from './Heading'
+import { MdxLink } from './MdxLink'
+import { Table } from './Table'
+
+/**
+ * THE vocabulary of a lesson. Markdown compiles to the lower-case tags; a lesson may also write
+ * any tag listed here as JSX (`<Callout type="tip">`). The lesson validator (app/_lib) accepts a
+ * JSX tag only if it is a key of this object, so adding a widget = adding it here.
+ */
+export const mdxComponents = {
+  h1: H1,
+  h2: H2,
+  h3: H3,
+  h4: H4,
+  p: 'p',
+  a: MdxLink,
+  ul: 'ul',
+  ol: 'ol',
+  li: 'li',
+  blockquote: 'blockquote',
+  hr: 'hr',
+  strong: 'strong',
+  em: 'em',
+  del: 'del',
+  table: Table,
+  thead: 'thead',
+  tbody: 'tbody',
+  tr: 'tr',
+  th: 'th',
+  td: 'td',
+  code: Code,
+  pre: CodeBlock,
+  Callout,
+  Figure,
+} satisfies MDXComponents
+
+export type MdxTagName = keyof typeof mdxComponents
+
+/** Every tag name a lesson may use as JSX, read by the validator. */
+export const mdxTagNames: ReadonlySet<string> = new Set(Object.keys(mdxComponents))
+
+export type AttributeRule = {
+  /** Attribute names the tag accepts. */
+  allowed: readonly string[]
+  /** For an attribute with a fixed set of string values: the values. */
+  values?: Readonly<Record<string, readonly string[]>>
+  /** `{ src: 'alt' }`: when `src` is given, `alt` must be given too. */
+  requires?: Readonly<Record<string, string>>
+}
+
+/**
+ * Attribute rules for the registry's own components, checked by the validator so a typo fails
+ * the build instead of silently rendering something else. Unlisted tags are not checked.
+ */
+export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
+  Callout: { allowed: ['type', 'title'], values: { type: Object.keys(calloutTypes) } },
+  Figure: { allowed: ['src', 'alt', 'caption'], requires: { src: 'alt' } },
+}
