@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DEFAULT_CONFIG, configDocs, loadConfig } from './config'
+import { ConfigError, DEFAULT_CONFIG, configDocs, loadConfig, type Env } from './config'
 
 /** The one-line message loadConfig throws for `env`, or a failure if it does not throw. */
-function errorFor(env: NodeJS.ProcessEnv): ConfigError {
+function errorFor(env: Env): ConfigError {
   try {
     loadConfig(env)
   } catch (error) {
@@ -82,7 +82,7 @@ describe('loadConfig accepts', () => {
 })
 
 describe('loadConfig rejects with one line naming the variable, the value and what is accepted', () => {
-  const cases: Array<[NodeJS.ProcessEnv, string]> = [
+  const cases: Array<[Env, string]> = [
     [{ PORT: 'abc' }, 'PORT="abc" is not a port number (1-65535)'],
     [{ PORT: '0' }, 'PORT="0" is not a port number (1-65535)'],
     [{ PORT: '65536' }, 'PORT="65536" is not a port number (1-65535)'],

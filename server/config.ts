@@ -68,7 +68,8 @@ export const configDocs: readonly ConfigDoc[] = [
   { name: 'STOMP_USERS', default: '', description: 'login:passcode pairs separated by commas (alice:secret,bob:hunter2). Empty: authentication off, any login is accepted as the user name.' },
 ]
 
-type Env = NodeJS.ProcessEnv
+/** The environment: `process.env` or a plain record (NodeJS.ProcessEnv without Next's required NODE_ENV). */
+export type Env = Readonly<Record<string, string | undefined>>
 
 function fail(name: string, raw: string, accepts: string): never {
   throw new ConfigError(name, `${name}=${JSON.stringify(raw)} is not ${accepts}`)
