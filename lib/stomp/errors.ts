@@ -16,6 +16,7 @@ export const STOMP_ERROR_CODES = [
   'STOMP_ERR_HEADER_TOO_LONG',      // limits (19)
   'STOMP_ERR_BODY_TOO_LARGE',       // limits (19)
   'STOMP_ERR_BAD_UTF8',             // command or header is not UTF-8 (11)
+  'STOMP_ERR_UNENCODABLE_HEADER',   // serializer: header text the receiver's version cannot carry (14, 16)
   // session / semantics (checklist D–L)
   'STOMP_ERR_NOT_CONNECTED',        // frame before CONNECT (20)
   'STOMP_ERR_ALREADY_CONNECTED',    // second CONNECT (26)
