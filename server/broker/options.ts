@@ -42,4 +42,10 @@ export interface BrokerOptions {
   readonly authorize?: AuthorizeHook
   /** CONNECTED `server` header (checklist 23). */
   readonly serverName: string
+  /**
+   * After ERROR/DISCONNECT the broker closes with a flush (checklist 67); if the peer has not
+   * taken the last bytes within this many ms (a stalled reader), the socket is destroyed.
+   * Optional; default 5000.
+   */
+  readonly closeLingerMs?: number
 }

@@ -1,0 +1,132 @@
+/**
+ * Wirelab's STOMP broker: takes any Connection (ws, SockJS, TCP — the transports adapt their
+ * sockets), runs one Session per connection, routes messages between them, and shows everything
+ * on the tap bus. See session.ts (state machine), gate.ts (state gate), handlers/ (one per
+ * command), write.ts (the one write path and the one error path), destinations/ (routing).
+ */
+import type { StompVersion } from '../../lib/stomp/frame'
+import type { TransportKind } from '../../lib/inspect/events'
+import type { TapBus } from '../inspect/bus'
+import type { Connection } from './connection'
+import type { BrokerOptions } from './options'
+import { Router } from './destinations/router'
+import type { DestinationSnapshot } from './destinations/topics'
+import { Session, type BrokerContext, type SessionState } from './session'
+import type { AckMode } from './subscription'
+
+export type { DestinationSnapshot } from './destinations/topics'
+
+export interface SessionSnapshot {
+  readonly id: string
+  readonly transport: TransportKind
+  readonly remote: string
+  readonly state: SessionState
+  readonly user: string | null
+  readonly version: StompVersion | null
+  /** Negotiated [server→client, client→server] ms, 0 = none; null before CONNECTED. */
+  readonly heartBeat: readonly [number, number] | null
+}
+
+export interface SubscriptionSnapshot {
+  readonly session: string
+  readonly id: string
+  readonly destination: string
+  readonly ack: AckMode
+  readonly unacked: number
+}
+
+/** Plain JSON: the inspector sends it to viewers as is. */
+export interface BrokerSnapshot {
+  readonly sessions: readonly SessionSnapshot[]
+  readonly subscriptions: readonly SubscriptionSnapshot[]
+  readonly destinations: readonly DestinationSnapshot[]
+}
+
+/** WebSocket "going away" for server shutdown. */
+const CLOSE_GOING_AWAY = 1001
+const SHUTDOWN_TIMEOUT_MS = 2000
+
+export class Broker {
+  private readonly sessions = new Set<Session>()
+  private readonly router: Router
+  private readonly context: BrokerContext
+  private messageCounter = 0
+  private stopping = false
+  private drained: (() => void) | null = null
+
+  constructor(
+    readonly options: BrokerOptions,
+    readonly bus: TapBus,
+  ) {
+    this.router = new Router(bus, options.queueMaxMessages)
+    this.context = {
+      options,
+      bus,
+      router: this.router,
+      nextMessageId: () => `m-${++this.messageCounter}`,
+      sessionClosed: (session) => {
+        this.sessions.delete(session)
+        if (this.sessions.size === 0) this.drained?.()
+      },
+    }
+  }
+
+  get sessionCount(): number {
+    return this.sessions.size
+  }
+
+  /** Start a STOMP session on a connection handed over by a transport. */
+  accept(conn: Connection): void {
+    if (this.stopping) {
+      conn.close(CLOSE_GOING_AWAY, 'server shutting down')
+      return
+    }
+    const session = new Session(conn, this.context)
+    this.sessions.add(session)
+    if (this.bus.active) {
+      this.bus.publish({
+        type: 'broker.session', t: performance.now(), conn: conn.id, state: 'open', transport: conn.transport, remote: conn.remote,
+      })
+    }
+  }
+
+  snapshot(): BrokerSnapshot {
+    const sessions: SessionSnapshot[] = []
+    const subscriptions: SubscriptionSnapshot[] = []
+    for (const s of this.sessions) {
+      const hb = s.heartBeat
+      sessions.push({
+        id: s.id, transport: s.conn.transport, remote: s.conn.remote, state: s.state, user: s.user, version: s.version,
+        heartBeat: s.version === null ? null : [hb?.outgoing ?? 0, hb?.incoming ?? 0],
+      })
+      for (const sub of s.subscriptions.values()) {
+        subscriptions.push({ session: s.id, id: sub.id, destination: sub.destination, ack: sub.ack, unacked: sub.unacked.size })
+      }
+    }
+    return { sessions, subscriptions, destinations: this.router.snapshot() }
+  }
+
+  /**
+   * Close every session gracefully: no ERROR, just flush what was written and close (WebSocket
+   * 1001 "going away", TCP FIN). Resolves when all are closed, or after `timeoutMs` — stragglers
+   * (peers that stopped reading) are then destroyed. New connections are refused meanwhile.
+   */
+  shutdown(reason = 'server shutting down', timeoutMs = SHUTDOWN_TIMEOUT_MS): Promise<void> {
+    this.stopping = true
+    if (this.sessions.size === 0) return Promise.resolve()
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        for (const s of [...this.sessions]) s.conn.destroy()
+        resolve()
+      }, timeoutMs)
+      timer.unref()
+      this.drained = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      for (const s of [...this.sessions]) {
+        if (s.canWrite) s.close(CLOSE_GOING_AWAY, reason)
+      }
+    })
+  }
+}

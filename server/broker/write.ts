@@ -1,0 +1,101 @@
+/**
+ * The one write path (aedes lib/write.js): every byte the broker sends to a client goes through
+ * here. It serializes for the receiver's negotiated version (escaping — checklist 14, 16, 53),
+ * picks a WebSocket text or binary message by the body (checklist 76), feeds the heart-beat
+ * sender, taps the frame, and bounds what one connection may have buffered (slow consumers).
+ *
+ * And the one error path: `fail` turns a StompProblem into an ERROR frame (message header,
+ * teaching body, receipt-id — checklist 69, 71), writes it, then closes after flushing (70, 67).
+ */
+import { getHeader, type Frame, type Header } from '../../lib/stomp/frame'
+import type { StompProblem } from '../../lib/stomp/errors'
+import { StompEncodeError, serializeFrame, serializeHeartbeat } from '../../lib/stomp/serializer'
+import { problemToErrorFrame } from '../../lib/stomp/problems'
+import { isValidUtf8 } from '../../lib/stomp/utf8'
+import { frameEvent, heartbeatEvent } from './taps'
+import { slowConsumerProblem } from './problem'
+import type { Session } from './session'
+
+/** WebSocket close code used after ERROR, DISCONNECT and heart-beat loss: a normal STOMP close. */
+export const CLOSE_NORMAL = 1000
+
+function emit(session: Session, frame: Frame, bytes: Uint8Array, kind: 'text' | 'binary'): void {
+  session.conn.send(bytes, kind)
+  session.heartBeat?.sent()
+  if (session.bus.active) session.bus.publish(frameEvent(session.id, 'out', frame, bytes.length))
+}
+
+/**
+ * Write one frame. Returns false (and writes nothing) when the session is closing, or when the
+ * client is not reading fast enough: past `maxOutboundBytes` buffered, the session gets ERROR
+ * STOMP_ERR_SLOW_CONSUMER and is closed, so one stalled reader cannot grow the broker's memory.
+ * A single frame always fits in an empty buffer.
+ */
+export function writeFrame(session: Session, frame: Frame, bodyIsText?: boolean): boolean {
+  if (!session.canWrite) return false
+  let bytes: Uint8Array
+  try {
+    bytes = serializeFrame(frame, session.version)
+  } catch (err) {
+    // A header this receiver's version cannot carry (e.g. a destination with a line feed for a
+    // 1.0 session): ERROR then close rather than a frame the client would misread.
+    if (!(err instanceof StompEncodeError)) throw err
+    fail(session, err.problem)
+    return false
+  }
+  const buffered = session.conn.bufferedAmount
+  if (buffered > 0 && buffered + bytes.length > session.options.maxOutboundBytes) {
+    fail(session, slowConsumerProblem(buffered, session.options.maxOutboundBytes, session.version))
+    return false
+  }
+  const text = bodyIsText ?? (frame.body.length === 0 || isValidUtf8(frame.body))
+  emit(session, frame, bytes, text ? 'text' : 'binary')
+  return true
+}
+
+/** One EOL (checklist 30). Skipped while bytes are still queued: they will reach the client first. */
+export function writeHeartbeat(session: Session): void {
+  if (!session.canWrite || session.conn.bufferedAmount > 0) return
+  const bytes = serializeHeartbeat(session.version ?? '1.2')
+  session.conn.send(bytes, 'text')
+  session.heartBeat?.sent()
+  if (session.bus.active) session.bus.publish(heartbeatEvent(session.id, 'out', bytes.length))
+}
+
+/** fail() with the failing frame's receipt (checklist 71), except CONNECT's (checklist 27). */
+export function reject(session: Session, frame: Frame, problem: StompProblem, headers?: readonly Header[]): void {
+  const receiptId = frame.command === 'CONNECT' || frame.command === 'STOMP' ? undefined : getHeader(frame, 'receipt')
+  fail(session, problem, { ...(receiptId === undefined ? {} : { receiptId }), ...(headers ? { headers } : {}) })
+}
+
+export interface FailOptions {
+  /** The failing frame's `receipt` (checklist 71). Never pass CONNECT's (checklist 27). */
+  readonly receiptId?: string
+  /** Extra headers, e.g. `version` on a version-mismatch ERROR (checklist 22). */
+  readonly headers?: readonly Header[]
+}
+
+/**
+ * ERROR then close. Sent once: a session already closing ignores further failures. The ERROR
+ * bypasses the slow-consumer bound (it is the last frame), then the connection is closed with a
+ * flush (`conn.close`, never `destroy` with the frame unsent — checklist 67); if the peer does not
+ * read it within the linger time, the session gives up and destroys the socket.
+ */
+export function fail(session: Session, problem: StompProblem, options: FailOptions = {}): void {
+  if (!session.canWrite) return
+  const base = problemToErrorFrame(problem, options.receiptId === undefined ? {} : { receiptId: options.receiptId })
+  let frame: Frame = options.headers ? { ...base, headers: [...base.headers, ...options.headers] } : base
+  if (session.bus.active) {
+    session.bus.publish({ type: 'stomp.error', t: performance.now(), conn: session.id, code: problem.code, message: problem.message })
+  }
+  let bytes: Uint8Array
+  try {
+    bytes = serializeFrame(frame, session.version)
+  } catch {
+    // a receipt id this version cannot carry back: send the ERROR without it
+    frame = problemToErrorFrame(problem)
+    bytes = serializeFrame(frame, session.version)
+  }
+  emit(session, frame, bytes, 'text')
+  session.close(CLOSE_NORMAL, problem.code)
+}
