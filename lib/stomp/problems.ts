@@ -33,7 +33,7 @@ export function quote(text: string | undefined): string {
 }
 
 function indent(block: string): string {
-  return block.split('\n').map((l) => `    ${l}`).join('\n')
+  return block.split('\n').map((l) => (l === '' ? '' : `    ${l}`)).join('\n')
 }
 
 /** Builds the problem for `code`. Missing context degrades gracefully ("?"), never throws. */
