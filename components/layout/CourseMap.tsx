@@ -18,9 +18,8 @@ export function CourseMap({ parts }: { parts: readonly CoursePart[] }) {
                 <p className={styles.lessonNumber}>Lesson {lessonNumber(lesson.number)}</p>
                 <h4 className={styles.lessonTitle}>{lesson.title}</h4>
                 <p className={styles.lessonSummary}>{lesson.summary}</p>
-                <Link href={lessonHref(lesson.slug)} className={styles.startLink}>
-                  Start<span className="visually-hidden">: {lesson.title}</span>
-                  <span aria-hidden="true"> →</span>
+                <Link href={lessonHref(lesson.slug)} className={styles.startLink} aria-label={`Start: ${lesson.title}`}>
+                  Start <span aria-hidden="true">→</span>
                 </Link>
               </li>
             ))}
