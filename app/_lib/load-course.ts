@@ -13,9 +13,9 @@ export type LessonReader = {
 }
 
 export function fileReader(root: string = process.cwd()): LessonReader {
-  const base = join(root, LESSONS_DIR)
+  const base = join(/* turbopackIgnore: true */ root, LESSONS_DIR)
   return {
-    dirs: () => readdirSync(/* turbopackIgnore: true */ base).filter((name) => statSync(/* turbopackIgnore: true */ join(base, name)).isDirectory()),
+    dirs: () => readdirSync(/* turbopackIgnore: true */ base).filter((name) => statSync(join(/* turbopackIgnore: true */ base, name)).isDirectory()),
     read: (dir) => {
       const file = join(/* turbopackIgnore: true */ base, dir, 'index.mdx')
       return existsSync(/* turbopackIgnore: true */ file) ? readFileSync(/* turbopackIgnore: true */ file, 'utf8') : undefined
