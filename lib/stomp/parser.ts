@@ -22,7 +22,6 @@
  * Bodies and header lines are views into the pushed chunks when a frame part lies in one chunk
  * (one copy otherwise): do not mutate a chunk after pushing it.
  */
-import type { StompProblem } from './errors'
 import { STOMP_VERSIONS, getHeader, type Frame, type Header, type StompVersion } from './frame'
 import { escapeModeFor, type EscapeMode } from './escape'
 import { decodeCommandLine, decodeHeaderLine } from './header-line'
@@ -30,60 +29,16 @@ import { parseContentLength } from './commands'
 import { negotiateVersion } from './negotiate'
 import { makeProblem, type ProblemContext } from './problems'
 import type { StompErrorCode } from './errors'
+import { EMPTY, concat, view } from './bytes'
+import type { ParseEvent, ParserLimitOptions, ParserOptions } from './parser-types'
 
-export interface ParserLimitOptions {
-  /** Whole frame in octets, from the command's first octet to the NUL included. */
-  readonly maxFrameBytes: number
-  readonly maxHeaders: number
-  /** One command or header line in octets, escaped form, EOL excluded. */
-  readonly maxHeaderLineBytes: number
-  readonly maxBodyBytes: number
-}
-
-export interface ParserOptions extends ParserLimitOptions {
-  /** Negotiated session version; null/absent = not yet known (CONNECT comes first). */
-  readonly version?: StompVersion | null
-  /**
-   * Versions this side speaks. When given and the version is still unknown, the parser adopts
-   * the negotiated version right after a CONNECT/STOMP frame (highest common with its
-   * accept-version, via negotiateVersion — the broker's own function) or a CONNECTED frame (its
-   * `version` header; absent = 1.0). Frames pipelined behind CONNECT in the same chunk are then
-   * decoded with the right rules. setVersion() still overrides.
-   */
-  readonly negotiate?: readonly StompVersion[]
-  /** Attach the exact wire octets of each frame (`raw`) to frame events. Off by default. */
-  readonly recordRaw?: boolean
-}
-
-export type ParseEvent =
-  /** `wireBytes` = octets of the frame on the wire, NUL included (trailing EOLs are heart-beats). */
-  | { readonly type: 'frame'; readonly frame: Frame; readonly wireBytes: number; readonly raw?: Uint8Array }
-  /** EOL octets between frames (LF or CRLF), coalesced per push (checklist 3, 33). */
-  | { readonly type: 'heartbeat'; readonly bytes: number }
-  /** Fatal: the parser is dead afterwards. */
-  | { readonly type: 'error'; readonly problem: StompProblem }
+export type { ParseEvent, ParserLimitOptions, ParserOptions } from './parser-types'
 
 type State = 'command' | 'headers' | 'body-length' | 'body-nul' | 'body-scan'
 
 const LF = 0x0a
 const CR = 0x0d
 const NUL = 0x00
-const EMPTY = new Uint8Array(0)
-
-function view(chunk: Uint8Array, start: number, end: number): Uint8Array {
-  return new Uint8Array(chunk.buffer, chunk.byteOffset + start, end - start)
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]
-  const out = new Uint8Array(length)
-  let o = 0
-  for (const p of parts) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
-}
 
 export class StompParser {
   private limits: ParserLimitOptions

@@ -1,8 +1,8 @@
 /** Shared helpers of the lib/stomp tests (not part of the public API). */
 import type { StompVersion } from './frame'
-import { StompParser, type ParseEvent, type ParserOptions } from './parser'
+import { StompParser, type ParseEvent, type ParserLimitOptions, type ParserOptions } from './parser'
 
-export const LIMITS = { maxFrameBytes: 1 << 20, maxHeaders: 100, maxHeaderLineBytes: 8192, maxBodyBytes: 1 << 20 } as const
+export const LIMITS: ParserLimitOptions = { maxFrameBytes: 1 << 20, maxHeaders: 100, maxHeaderLineBytes: 8192, maxBodyBytes: 1 << 20 }
 
 export const bytes = (s: string): Uint8Array => new TextEncoder().encode(s)
 export const text = (b: Uint8Array): string => new TextDecoder().decode(b)

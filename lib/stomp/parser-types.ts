@@ -1,0 +1,35 @@
+/** Options and events of the streaming parser (parser.ts). */
+import type { StompProblem } from './errors'
+import type { Frame, StompVersion } from './frame'
+
+export interface ParserLimitOptions {
+  /** Whole frame in octets, from the command's first octet to the NUL included. */
+  readonly maxFrameBytes: number
+  readonly maxHeaders: number
+  /** One command or header line in octets, escaped form, EOL excluded. */
+  readonly maxHeaderLineBytes: number
+  readonly maxBodyBytes: number
+}
+
+export interface ParserOptions extends ParserLimitOptions {
+  /** Negotiated session version; null/absent = not yet known (CONNECT comes first). */
+  readonly version?: StompVersion | null
+  /**
+   * Versions this side speaks. When given and the version is still unknown, the parser adopts
+   * the negotiated version right after a CONNECT/STOMP frame (highest common with its
+   * accept-version, via negotiateVersion — the broker's own function) or a CONNECTED frame (its
+   * `version` header; absent = 1.0). Frames pipelined behind CONNECT in the same chunk are then
+   * decoded with the right rules. setVersion() still overrides.
+   */
+  readonly negotiate?: readonly StompVersion[]
+  /** Attach the exact wire octets of each frame (`raw`) to frame events. Off by default. */
+  readonly recordRaw?: boolean
+}
+
+export type ParseEvent =
+  /** `wireBytes` = octets of the frame on the wire, NUL included (trailing EOLs are heart-beats). */
+  | { readonly type: 'frame'; readonly frame: Frame; readonly wireBytes: number; readonly raw?: Uint8Array }
+  /** EOL octets between frames (LF or CRLF), coalesced per push (checklist 3, 33). */
+  | { readonly type: 'heartbeat'; readonly bytes: number }
+  /** Fatal: the parser is dead afterwards. */
+  | { readonly type: 'error'; readonly problem: StompProblem }
