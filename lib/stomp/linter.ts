@@ -7,14 +7,11 @@
 import type { StompErrorCode } from './errors'
 import type { Header, StompVersion } from './frame'
 import { escapeModeFor, unescapeHeader, type EscapeMode } from './escape'
-import {
-  ackModes, commandsFor, exampleValue, isServerCommand, isValidAckMode, mayHaveBody, missingHeaders,
-  parseContentLength, parseHeartBeat, type Role,
-} from './commands'
+import { commandsFor, exampleValue, mayHaveBody, parseContentLength, type Role } from './commands'
 import { makeProblem, quote, type ProblemContext } from './problems'
 import { specUrl } from './spec-links'
-import { suggest } from './suggest'
-import { utf8Length } from './utf8'
+import { encodeUtf8, utf8Length } from './utf8'
+import { validateFrame } from './validate'
 import { splitDocument, type DocFrame, type DocLine, type TextRange } from './linter-document'
 import type { Diagnostic, LintCode, QuickFix, Severity } from './lint-types'
 
@@ -42,9 +39,9 @@ interface Ctx {
   readonly command: string
 }
 
-function fromProblem(c: Ctx, code: StompErrorCode, pctx: ProblemContext, range: TextRange, fix?: QuickFix, severity: Severity = 'error', as?: LintCode): void {
+function fromProblem(c: Ctx, code: StompErrorCode, pctx: ProblemContext, range: TextRange, fix?: QuickFix, severity: Severity = 'error'): void {
   const p = makeProblem(code, { command: c.command, version: c.version, ...pctx })
-  c.out.push({ code: as ?? code, severity, message: p.message, detail: p.detail, checklist: p.checklist, range, ...(fix ? { fix } : {}) })
+  c.out.push({ code, severity, message: p.message, detail: p.detail, checklist: p.checklist, range, ...(fix ? { fix } : {}) })
 }
 
 function lint(c: Ctx, code: LintCode, severity: Severity, message: string, detail: string, checklist: readonly number[], range: TextRange, fix?: QuickFix): void {
@@ -52,20 +49,13 @@ function lint(c: Ctx, code: LintCode, severity: Severity, message: string, detai
 }
 
 function lintFrame(f: DocFrame, opts: LintOptions, out: Diagnostic[], lastText: string | undefined): void {
-  const { version, role } = opts
+  const { version } = opts
   const command = f.command.text
   const c: Ctx = { out, version, command }
-  const known = commandsFor(role, version).includes(command)
-  if (!known) {
-    if (command === 'NACK' && version === '1.0') fromProblem(c, 'STOMP_ERR_NACK_IN_1_0', {}, lineRange(f.command))
-    else {
-      const s = isServerCommand(command) && role === 'client' ? undefined : suggest(command, commandsFor(role, version))
-      const fix = s === undefined ? undefined : { title: `Change to ${s}`, edits: [{ range: lineRange(f.command), text: s }] }
-      fromProblem(c, 'STOMP_ERR_BAD_COMMAND', { suggestion: s }, lineRange(f.command), fix)
-    }
-  }
+  const known = commandsFor(opts.role, version).includes(command)
   const mode = escapeModeFor(command, version)
   const headers: Header[] = []
+  const headerLines: DocLine[] = []
   const lineOf = new Map<string, DocLine>()
   for (const h of f.headers) {
     const decoded = lintHeaderLine(c, h, mode, known && mayHaveBody(command))
@@ -78,25 +68,38 @@ function lintFrame(f: DocFrame, opts: LintOptions, out: Diagnostic[], lastText: 
         [18], lineRange(h), { title: 'Remove this repeated header', edits: [{ range: { startLine: h.line - 1, startColumn: prevEnd(f, h), endLine: h.line, endColumn: h.text.length + 1 }, text: '' }] })
     } else {
       lineOf.set(name, h)
-      lintValue(c, h, decoded, f)
+      if (name === 'content-length') lintContentLength(c, h, decoded[1], f)
     }
     headers.push(decoded)
+    headerLines.push(h)
   }
-  if (known) {
-    const insertAfter = f.headers.length > 0 ? f.headers[f.headers.length - 1] : f.command
-    for (const rule of missingHeaders({ command, headers }, version)) {
-      const name = rule.anyOf[0]
-      const fix = { title: `Add ${name}:${exampleValue(command, name, version)}`, edits: [{ range: at(insertAfter.line, insertAfter.text.length + 1), text: `\n${name}:${exampleValue(command, name, version)}` }] }
-      const host = name === 'host'
-      fromProblem(c, 'STOMP_ERR_MISSING_HEADER', { header: name, expected: rule.anyOf, checklist: rule.checklist, spec: rule.spec },
-        lineRange(f.command), fix, rule.severity, host ? 'STOMP_LINT_HOST_MISSING' : undefined)
+  // the broker's own checks (validate.ts), mapped to ranges and quick fixes
+  const body = encodeUtf8(f.body)
+  for (const issue of validateFrame({ command, headers, body }, opts)) {
+    const p = issue.problem
+    const t = issue.target
+    let range = lineRange(f.command)
+    let fix: QuickFix | undefined
+    if (t.kind === 'command' && issue.rule !== undefined) {
+      const name = issue.rule.anyOf[0]
+      const last = f.headers.length > 0 ? f.headers[f.headers.length - 1] : f.command
+      const line = `${name}:${exampleValue(command, name, version)}`
+      fix = { title: `Add ${line}`, edits: [{ range: at(last.line, last.text.length + 1), text: `\n${line}` }] }
+    } else if (t.kind === 'command' && issue.replacement !== undefined) {
+      fix = { title: `Change to ${issue.replacement}`, edits: [{ range, text: issue.replacement }] }
+    } else if (t.kind === 'header-value') {
+      const h = headerLines[t.index]
+      range = lineRange(h, h.text.indexOf(':') + 1)
+      if (issue.replacement !== undefined) {
+        fix = { title: `Use ${headers[t.index][0]}:${issue.replacement}`, edits: [{ range, text: issue.replacement }] }
+      }
+    } else if (t.kind === 'body') {
+      range = f.bodyRange
+      const end = f.terminator ? { line: f.terminator.startLine, column: f.terminator.startColumn } : { line: range.endLine, column: range.endColumn }
+      fix = { title: 'Remove the body', edits: [{ range: { startLine: range.startLine, startColumn: range.startColumn, endLine: end.line, endColumn: end.column }, text: '' }] }
     }
-    if (f.body.length > 0 && !mayHaveBody(command)) {
-      const r = f.bodyRange
-      const end = f.terminator ? { line: f.terminator.startLine, column: f.terminator.startColumn } : { line: r.endLine, column: r.endColumn }
-      fromProblem(c, 'STOMP_ERR_BODY_NOT_ALLOWED', { actual: utf8Length(f.body) }, r,
-        { title: 'Remove the body', edits: [{ range: { startLine: r.startLine, startColumn: r.startColumn, endLine: end.line, endColumn: end.column }, text: '' }] })
-    }
+    const code: LintCode = p.code === 'STOMP_ERR_MISSING_HEADER' && issue.rule?.anyOf[0] === 'host' ? 'STOMP_LINT_HOST_MISSING' : p.code
+    out.push({ code, severity: issue.severity, message: p.message, detail: p.detail, checklist: p.checklist, range, ...(fix ? { fix } : {}) })
   }
   lintTermination(c, f, lastText)
 }
@@ -152,28 +155,19 @@ function lintHeaderLine(c: Ctx, h: DocLine, mode: EscapeMode, bodyAllowed: boole
   return [name.ok ? name.text : rawName, value.ok ? value.text : rawValue]
 }
 
-/** Values with a syntax: heart-beat (28), ack (43), content-length (8). */
-function lintValue(c: Ctx, h: DocLine, [name, value]: Header, f: DocFrame): void {
+/** content-length (first occurrence) against the body's UTF-8 octets (checklist 8). */
+function lintContentLength(c: Ctx, h: DocLine, value: string, f: DocFrame): void {
   const range = lineRange(h, h.text.indexOf(':') + 1)
-  const replace = (title: string, text: string): QuickFix => ({ title, edits: [{ range, text }] })
-  if (name === 'heart-beat' && ['CONNECT', 'STOMP', 'CONNECTED'].includes(c.command) && parseHeartBeat(value) === null) {
-    fromProblem(c, 'STOMP_ERR_BAD_HEART_BEAT', { value }, range, replace('Use heart-beat:0,0 (no heart-beats)', '0,0'))
-  } else if (name === 'ack' && c.command === 'SUBSCRIBE' && !isValidAckMode(value, c.version)) {
-    const close = suggest(value, ackModes(c.version))
-    const s = close ?? 'auto'
-    fromProblem(c, 'STOMP_ERR_BAD_HEADER_VALUE', { header: name, value, expected: ackModes(c.version), suggestion: close }, range, replace(`Use ack:${s}`, s))
-  } else if (name === 'content-length') {
-    const octets = utf8Length(f.body)
-    const cl = parseContentLength(value)
-    const fix = replace(`Set content-length:${octets}`, String(octets))
-    if (cl === null) fromProblem(c, 'STOMP_ERR_BAD_CONTENT_LENGTH', { header: name, value }, range, fix)
-    else if (cl !== octets) {
-      lint(c, 'STOMP_LINT_CONTENT_LENGTH_MISMATCH', 'error', `content-length:${cl} but the body has ${octets} octets`,
-        `The receiver reads exactly ${cl} octets and then expects the NUL. ${cl < octets
-          ? `Here octet ${cl + 1} is not NUL, so the server fails with STOMP_ERR_MISSING_NULL.`
-          : 'Here it would read the NUL and the next frame\'s octets as body, and wait for more.'} Count octets, not characters: "é" is 2 octets in UTF-8.\n\nSpec: ${specUrl('Header_content-length')}`,
-        [8], range, fix)
-    }
+  const octets = utf8Length(f.body)
+  const cl = parseContentLength(value)
+  const fix = { title: `Set content-length:${octets}`, edits: [{ range, text: String(octets) }] }
+  if (cl === null) fromProblem(c, 'STOMP_ERR_BAD_CONTENT_LENGTH', { header: 'content-length', value }, range, fix)
+  else if (cl !== octets) {
+    lint(c, 'STOMP_LINT_CONTENT_LENGTH_MISMATCH', 'error', `content-length:${cl} but the body has ${octets} octets`,
+      `The receiver reads exactly ${cl} octets and then expects the NUL. ${cl < octets
+        ? `Here octet ${cl + 1} is not NUL, so the server fails with STOMP_ERR_MISSING_NULL.`
+        : 'Here it would read the NUL and the next frame\'s octets as body, and wait for more.'} Count octets, not characters: "é" is 2 octets in UTF-8.\n\nSpec: ${specUrl('Header_content-length')}`,
+      [8], range, fix)
   }
 }
 

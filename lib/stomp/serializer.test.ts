@@ -18,6 +18,13 @@ describe('serializer', () => {
     expect(text(serializeFrame(f, '1.1'))).toBe('MESSAGE\nk\\cey:a\\cb\\nc\\\\d\re\n\n\u0000')
   })
 
+  it('checklist 17: round trip k\\cey:a\\cb\\nc\\\\d\\re — SEND parsed, re-sent as MESSAGE, carries the same escaped bytes', () => {
+    const line = 'k\\cey:a\\cb\\nc\\\\d\\re'
+    const [sent] = frames(parseChunks(bytes(`SEND\ndestination:/q\n${line}\n\n\u0000`)))
+    const message = makeFrame('MESSAGE', sent.headers, sent.body)
+    expect(text(serializeFrame(message, '1.2'))).toBe(`MESSAGE\ndestination:/q\n${line}\n\n\u0000`)
+  })
+
   it('checklist 16: a 1.0 receiver gets raw headers (url:http://x), never \\c', () => {
     expect(text(serializeFrame(makeFrame('MESSAGE', [['url', 'http://x:1/y']]), '1.0'))).toBe('MESSAGE\nurl:http://x:1/y\n\n\u0000')
   })
