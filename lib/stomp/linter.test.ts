@@ -223,3 +223,26 @@ describe('linter', () => {
     expect(wire).toBe('SEND\r\ndestination:/q\r\n\r\nline1\r\nline2\u0000DISCONNECT\n\n\u0000')
   })
 })
+
+describe('linter robustness', () => {
+  it('never throws on arbitrary text; every range lies inside the document; every fix applies', async () => {
+    const fc = (await import('fast-check')).default
+    const piece = fc.constantFrom('SEND', 'SUBSCRIBE', 'CONNECT', 'ACK', 'send', '\n', '\r\n', ':', '\\', '\\c', '\\t', '^@', '\u0000', 'id:0', 'destination:/q',
+      'content-length:3', 'ack:bogus', 'heart-beat:x', 'abc', ' ', 'é')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.constantFrom<StompVersion>('1.0', '1.1', '1.2'), (parts, v) => {
+        const doc = parts.join('')
+        const lines = doc.split('\n')
+        for (const d of lint(doc, v)) {
+          expect(d.range.startLine).toBeGreaterThanOrEqual(1)
+          expect(d.range.endLine).toBeLessThanOrEqual(lines.length)
+          expect(d.range.endColumn).toBeLessThanOrEqual(lines[d.range.endLine - 1].length + 1)
+          if (d.fix) lint(applyEdits(doc, d.fix.edits), v)
+        }
+      }),
+      { numRuns: 500 },
+    )
+    expect(lint('')).toEqual([])
+    expect(lint('\n\n  \n^@\n')).toEqual([])
+  })
+})
