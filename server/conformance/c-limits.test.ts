@@ -103,7 +103,9 @@ describe.each(TRANSPORTS)('%s', (kind) => {
   it(`checklist 19: an endless header line (no EOL ever) → ERROR then close, no unbounded buffering (${kind})`, async () => {
     const c = await pool.open(kind)
     await c.connect()
-    c.sendRaw(`SEND\ndestination:${uniq('/queue/c19')}\nlong:` + 'v'.repeat(LIMITS.maxFrameBytes * 2))
+    // streamed in 1000-byte writes (WS messages), each well under every transport limit
+    c.sendRaw(`SEND\ndestination:${uniq('/queue/c19')}\nlong:`)
+    for (let i = 0; i < 8 && !c.isClosed; i++) c.sendRaw('v'.repeat(1000))
     await c.expectErrorThenClose()
   })
 

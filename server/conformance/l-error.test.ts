@@ -19,8 +19,8 @@ const semantic: Array<[string, string]> = [
   ['COMMIT of an unknown transaction', frame('COMMIT', { transaction: 'nope', receipt: 'R' })],
   ['ACK of an unknown id', frame('ACK', { id: 'nope', receipt: 'R' })],
   ['SUBSCRIBE with ack:bogus', frame('SUBSCRIBE', { destination: '/queue/l', id: 's', ack: 'bogus', receipt: 'R' })],
-  ['a second CONNECT', frame('CONNECT', { 'accept-version': '1.2', host: 'x', receipt: 'R' })],
 ]
+const secondConnect = frame('CONNECT', { 'accept-version': '1.2', host: 'x', receipt: 'R' })
 
 /** Parse errors: the bytes are not a valid frame (checklist 72). */
 const parse: Array<[string, string]> = [
@@ -45,7 +45,7 @@ describe.each(TRANSPORTS)('%s', (kind) => {
     expect(err.header('content-type')).toMatch(/^text\/plain/)
   })
 
-  it.each(semantic)(`checklist 70: after ERROR (%s) the server closes the connection (${kind})`, async (_label, bad) => {
+  it.each([...semantic, ['a second CONNECT', secondConnect]])(`checklist 70: after ERROR (%s) the server closes the connection (${kind})`, async (_label, bad) => {
     const c = await pool.open(kind)
     await c.connect()
     c.sendRaw(bad)
@@ -74,6 +74,14 @@ describe.each(TRANSPORTS)('%s', (kind) => {
     c.sendRaw(bad)
     const err = await c.expectErrorThenClose()
     expect(err.header('receipt-id')).toBe('R')
+  })
+
+  it(`checklist 71/27: ERROR for a second CONNECT carries no receipt-id (receipt is not allowed on CONNECT) (${kind})`, async () => {
+    const c = await pool.open(kind)
+    await c.connect()
+    c.sendRaw(secondConnect)
+    const err = await c.expectErrorThenClose()
+    expect(err.header('receipt-id')).toBeUndefined()
   })
 
   it(`checklist 71: ERROR without receipt on the failing frame carries no receipt-id (${kind})`, async () => {

@@ -3,6 +3,7 @@
  * over WS and SockJS, trailing EOLs), and the slow-consumer bound over TCP and WebSocket.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { request } from 'node:http'
 import WebSocket from 'ws'
 import { startTestServer } from '../testing/harness'
 import { clientPool, frame, frameBytes, openWs, TRANSPORTS, uniq, type WireClient } from '../testing/wire-client'
@@ -127,19 +128,62 @@ async function sockjsRaw(): Promise<{ frames: string[]; stomp: () => string; sen
 }
 
 describe('SockJS', () => {
-  it('checklist 77: over SockJS, STOMP heart-beats ride inside a[...] frames and SockJS sends its own h frames', async () => {
+  async function connectedSockjs(heartBeat: string): Promise<Awaited<ReturnType<typeof sockjsRaw>>> {
     const s = await sockjsRaw()
+    s.send(frame('CONNECT', { 'accept-version': '1.2', host: 'wirelab', 'heart-beat': heartBeat }))
+    for (let i = 0; i < 100 && !s.stomp().includes('\0'); i++) await pause(20)
+    expect(s.stomp().startsWith('CONNECTED')).toBe(true)
+    return s
+  }
+
+  it('checklist 77: over SockJS, STOMP heart-beats ride inside a[...] frames', async () => {
+    const s = await connectedSockjs('0,100')
     try {
-      s.send(frame('CONNECT', { 'accept-version': '1.2', host: 'wirelab', 'heart-beat': '0,100' }))
-      for (let i = 0; i < 50 && !s.stomp().includes('\0'); i++) await pause(20)
-      expect(s.stomp().startsWith('CONNECTED')).toBe(true)
       const at = s.frames.length
-      await pause(700)
+      await pause(600)
       const later = s.frames.slice(at)
       expect(later.filter((f) => f === 'a["\\n"]').length).toBeGreaterThanOrEqual(2)
-      expect(later).toContain('h')
+      expect(later.filter((f) => f !== 'h' && f !== 'a["\\n"]')).toEqual([])
     } finally {
       s.socket.close()
+    }
+  })
+
+  it('checklist 77: an idle SockJS session (STOMP heart-beats off) gets SockJS h frames (xhr-streaming)', async () => {
+    // (over the SockJS websocket transport, sockjs-node replaces h frames by WebSocket pings)
+    const base = `${srv.sockjsUrl}/000/${Math.random().toString(36).slice(2, 10)}`
+    const lines: string[] = []
+    const req = request(`${base}/xhr_streaming`, { method: 'POST' })
+    const opened = new Promise<void>((resolve, reject) => {
+      req.on('response', (res) => {
+        let pending = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          pending += chunk
+          const parts = pending.split('\n')
+          pending = parts.pop() ?? ''
+          lines.push(...parts.filter((l) => !/^h{2048}$/.test(l)))
+          if (lines.includes('o')) resolve()
+        })
+      })
+      req.on('error', reject)
+    })
+    req.end()
+    try {
+      await opened
+      const sent = await fetch(`${base}/xhr_send`, {
+        method: 'POST',
+        body: JSON.stringify([frame('CONNECT', { 'accept-version': '1.2', host: 'wirelab', 'heart-beat': '0,0' })]),
+      })
+      expect(sent.status).toBe(204)
+      for (let i = 0; i < 100 && !lines.some((l) => l.startsWith('a["CONNECTED')); i++) await pause(20)
+      const at = lines.length
+      await pause(700)
+      const later = lines.slice(at)
+      expect(later).toContain('h')
+      expect(later.filter((l) => l !== 'h')).toEqual([])
+    } finally {
+      req.destroy()
     }
   })
 })

@@ -60,14 +60,14 @@ function unescape(s: string, version: WireVersion, problems: string[]): string {
 export class WireClient {
   readonly frames: WireFrame[] = []
   readonly wsMessages: WsMessage[] = []
-  /** Problems the oracle parser found in the server's bytes (should stay empty). */
-  readonly parseProblems: string[] = []
+  readonly parseProblems: string[] = [] // what the oracle found wrong in the server's bytes
   heartbeatsReceived = 0
   readonly heartbeatTimes: number[] = []
   /** Version used to decode headers; set from CONNECTED (absent `version` ⇒ 1.0). */
   version: WireVersion = '1.2'
   readonly closed: Promise<Closed>
   isClosed = false
+  closeNote = ''
   private chunks: Uint8Array[] = []
   private pending: Uint8Array = new Uint8Array(0)
   private readonly taken = new Set<WireFrame>()
@@ -88,7 +88,6 @@ export class WireClient {
 
   /** All bytes received so far (exact-byte assertions). */
   get rawReceived(): Uint8Array { return concat(this.chunks) }
-  get rawText(): string { return dec.decode(this.rawReceived) }
   /** Frames received (arrival order) but not yet taken by nextFrame/waitFor/expect. */
   get unread(): WireFrame[] { return this.frames.filter((f) => !this.taken.has(f)) }
 
@@ -106,9 +105,7 @@ export class WireClient {
   close(): void { this.ender() }
 
   /** Next frame in arrival order; rejects on timeout or when the connection closes first. */
-  nextFrame(opts: { timeoutMs?: number } = {}): Promise<WireFrame> {
-    return this.waitFor(() => true, opts)
-  }
+  nextFrame(opts: { timeoutMs?: number } = {}): Promise<WireFrame> { return this.waitFor(() => true, opts) }
 
   /** First unread frame matching `pred` (others stay unread, in order). */
   async waitFor(pred: (f: WireFrame) => boolean, opts: { timeoutMs?: number } = {}): Promise<WireFrame> {
@@ -118,7 +115,7 @@ export class WireClient {
       const f = this.frames.find((x) => !this.taken.has(x) && pred(x))
       if (f) { this.taken.add(f); return f }
       const left = deadline - performance.now()
-      if (this.isClosed) throw new Error(`${this.kind}: connection closed while waiting for a frame; unread: ${this.describeUnread()}`)
+      if (this.isClosed) throw new Error(`${this.kind}: connection closed (${this.closeNote}) while waiting for a frame; unread: ${this.describeUnread()}`)
       if (left <= 0) throw new Error(`${this.kind}: no matching frame within ${timeoutMs} ms; unread: ${this.describeUnread()}`)
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, left)
@@ -180,6 +177,7 @@ export class WireClient {
   onClosed(code?: number, reason?: string): void {
     if (this.isClosed) return
     this.isClosed = true
+    this.closeNote = code === undefined ? 'EOF' : `WebSocket close ${code} ${JSON.stringify(reason ?? '')}`
     const now = performance.now()
     this.resolveClosed({ afterMs: now - this.lastSent, sinceOpenMs: now - this.t0, code, reason })
     this.wake()
