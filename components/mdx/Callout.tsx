@@ -22,7 +22,12 @@ export function Callout({ type = 'note', title, children }: CalloutProps) {
     <div role="note" className={`${styles.callout} ${styles[kind]}`} data-callout={kind}>
       <p className={styles.calloutTitle}>
         <span className={styles.calloutKind}>{calloutTypes[kind]}</span>
-        {title ? <span>: {title}</span> : null}
+        {title ? (
+          <>
+            <span className="visually-hidden">: </span>
+            <span className={styles.calloutHeading}>{title}</span>
+          </>
+        ) : null}
       </p>
       <div className={styles.calloutBody}>{children}</div>
     </div>
