@@ -1,5 +1,5 @@
 /** Version and heart-beat negotiation: pure spec math shared by the broker and the parser. */
-import { STOMP_VERSIONS, type StompVersion } from './frame'
+import { STOMP_VERSIONS, getHeader, type Frame, type StompVersion } from './frame'
 
 /**
  * The highest version both sides speak (STOMP 1.2 §Protocol Negotiation — checklist 21).
@@ -30,4 +30,17 @@ export function negotiateHeartBeat(
     clientToServer: cx === 0 || sy === 0 ? 0 : Math.max(cx, sy),
     serverToClient: sx === 0 || cy === 0 ? 0 : Math.max(sx, cy),
   }
+}
+
+/**
+ * The session version a handshake frame settles, seen by a side that speaks `supported`:
+ * CONNECT/STOMP → negotiateVersion(accept-version); CONNECTED → its `version` header (absent =
+ * 1.0, a 1.0 server). Null for other frames or when nothing common was found.
+ */
+export function handshakeVersion(frame: Pick<Frame, 'command' | 'headers'>, supported: readonly StompVersion[]): StompVersion | null {
+  if (frame.command === 'CONNECT' || frame.command === 'STOMP') return negotiateVersion(getHeader(frame, 'accept-version'), supported)
+  if (frame.command !== 'CONNECTED') return null
+  const v = getHeader(frame, 'version') ?? '1.0'
+  const known = STOMP_VERSIONS.find((x) => x === v)
+  return known !== undefined && supported.includes(known) ? known : null
 }

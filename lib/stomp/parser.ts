@@ -22,11 +22,11 @@
  * Bodies and header lines are views into the pushed chunks when a frame part lies in one chunk
  * (one copy otherwise): do not mutate a chunk after pushing it.
  */
-import { STOMP_VERSIONS, getHeader, type Frame, type Header, type StompVersion } from './frame'
+import type { Frame, Header, StompVersion } from './frame'
 import { escapeModeFor, type EscapeMode } from './escape'
 import { decodeCommandLine, decodeHeaderLine } from './header-line'
 import { parseContentLength } from './commands'
-import { negotiateVersion } from './negotiate'
+import { handshakeVersion } from './negotiate'
 import { makeProblem, type ProblemContext } from './problems'
 import type { StompErrorCode } from './errors'
 import { EMPTY, concat, view } from './bytes'
@@ -274,20 +274,9 @@ export class StompParser {
     this.out.push(raw === undefined
       ? { type: 'frame', frame, wireBytes: this.frameBytes }
       : { type: 'frame', frame, wireBytes: this.frameBytes, raw })
-    this.adoptVersion(frame)
+    if (this.version === null && this.negotiate !== undefined) this.version = handshakeVersion(frame, this.negotiate)
     this.resetFrame()
     this.rawFrom = nulAt + 1
-  }
-
-  private adoptVersion(frame: Frame): void {
-    if (this.version !== null || this.negotiate === undefined) return
-    if (frame.command === 'CONNECT' || frame.command === 'STOMP') {
-      this.version = negotiateVersion(getHeader(frame, 'accept-version'), this.negotiate)
-    } else if (frame.command === 'CONNECTED') {
-      const v = getHeader(frame, 'version') ?? '1.0'
-      const known = (STOMP_VERSIONS as readonly string[]).includes(v) ? (v as StompVersion) : null
-      this.version = known !== null && this.negotiate.includes(known) ? known : null
-    }
   }
 
   private resetFrame(): void {
