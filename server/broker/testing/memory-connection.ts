@@ -68,7 +68,7 @@ export class MemoryConnection implements Connection {
   private readonly dataListeners: ((chunk: Uint8Array) => void)[] = []
   private readonly closeListeners: ((reason: string) => void)[] = []
   private readonly drainListeners: (() => void)[] = []
-  private readonly pending: SentChunk[] = []
+  private readonly pending: { readonly chunk: SentChunk; readonly counted: boolean }[] = []
   private buffered = 0
   private paused = false
   private flushing = false
@@ -95,8 +95,10 @@ export class MemoryConnection implements Connection {
     if (this.gone || this.ending) return
     const chunk = { data, kind }
     this.sent.push(chunk)
-    this.pending.push(chunk)
-    this.buffered += data.length
+    // A reading peer takes bytes as fast as they come (a socket hands them to the kernel at
+    // once); only while the peer is paused do they pile up in bufferedAmount.
+    this.pending.push({ chunk, counted: this.paused })
+    if (this.paused) this.buffered += data.length
     this.scheduleFlush()
   }
 
@@ -154,8 +156,8 @@ export class MemoryConnection implements Connection {
   private flush(): void {
     if (this.gone) return
     while (!this.paused && this.pending.length > 0) {
-      const chunk = this.pending.shift() as SentChunk
-      this.buffered -= chunk.data.length
+      const { chunk, counted } = this.pending.shift() as { chunk: SentChunk; counted: boolean }
+      if (counted) this.buffered -= chunk.data.length
       this.peer.emitData(chunk)
     }
     if (this.pending.length === 0 && this.buffered === 0 && !this.paused) {
