@@ -1,15 +1,17 @@
 /**
  * The state gate (aedes lib/handlers/index.js): every client frame passes here before its
  * handler. Nothing but CONNECT/STOMP before connecting (checklist 20), no second CONNECT (26),
- * only client commands (4, 5, 73), no NACK in 1.0 (55), bodies only on SEND (7), required headers
- * per command and version (35, 41, 48, 54, 55, 59, 61). After the handler: RECEIPT (64, 65).
+ * then the codec's validateFrame — the same checks, and the same problem texts, as the
+ * playground editor's linter: only client commands (4, 5, 73), no NACK in 1.0 (55), required
+ * headers per command and version (35, 41, 48, 54, 55, 59, 61), a valid ack (43), bodies only on
+ * SEND (7, rejected rather than ignored). After the handler: RECEIPT (64, 65).
  */
 import { getHeader, makeFrame, type Frame } from '../../lib/stomp/frame'
-import { commandsFor, isClientCommand, mayHaveBody, missingHeaders } from '../../lib/stomp/commands'
+import { isClientCommand } from '../../lib/stomp/commands'
 import { makeProblem } from '../../lib/stomp/problems'
+import { validateFrame } from '../../lib/stomp/validate'
 import type { Session } from './session'
 import { reject, writeFrame } from './write'
-import { missingHeaderProblem } from './problem'
 import { handleConnect } from './handlers/connect'
 import { handleSend } from './handlers/send'
 import { handleSubscribe } from './handlers/subscribe'
@@ -58,14 +60,11 @@ export function dispatchFrame(session: Session, frame: Frame): void {
   const version = session.version
   // a second CONNECT on an established session — checklist 26
   if (isConnect) return reject(session, frame, makeProblem('STOMP_ERR_ALREADY_CONNECTED', { command, version }))
-  // NACK does not exist in 1.0 — checklist 55
-  if (command === 'NACK' && version === '1.0') return reject(session, frame, makeProblem('STOMP_ERR_NACK_IN_1_0', { command, version }))
+  // checklist 4, 5, 7, 35, 41, 43, 48, 54, 55, 59, 61, 73 (warnings, e.g. a 1.2 CONNECT without host, pass)
+  const issue = validateFrame(frame, { version, role: 'client' }).find((i) => i.severity === 'error')
+  if (issue) return reject(session, frame, issue.problem)
   const handler = HANDLERS[command]
-  if (handler === undefined || !commandsFor('client', version).includes(command)) return badCommand(session, frame)
-  // STOMP 1.2 §Body: only SEND, MESSAGE and ERROR may have a body — checklist 7 (rejected, not ignored)
-  if (frame.body.length > 0 && !mayHaveBody(command)) return bodyNotAllowed(session, frame)
-  const missing = missingHeaders(frame, version).find((rule) => rule.severity === 'error')
-  if (missing) return reject(session, frame, missingHeaderProblem(command, missing, version))
+  if (handler === undefined) return badCommand(session, frame)
   handler(session, frame)
   // STOMP 1.2 §Header receipt: RECEIPT after processing — checklist 64; frames are handled in
   // order and synchronously, so everything before is processed too (65). DISCONNECT sends its own.

@@ -4,7 +4,6 @@
  */
 import type { StompProblem } from '../../lib/stomp/errors'
 import type { StompVersion } from '../../lib/stomp/frame'
-import type { RequiredHeaderRule } from '../../lib/stomp/commands'
 import { makeProblem } from '../../lib/stomp/problems'
 
 /** The destinations Wirelab serves beyond /queue and /topic (problems.ts names those two). */
@@ -12,12 +11,6 @@ export const WIRELAB_DESTINATIONS =
   'Wirelab also serves /app/echo and /app/chat.send (SEND only: application handlers), ' +
   '/user/queue/<name> (SUBSCRIBE: your own per-user queue) and /user/<login>/queue/<name> (SEND: that user\'s queue); ' +
   'topic subscribers may use wildcards: * for one word, # for zero or more (/topic/chat.*).'
-
-export function missingHeaderProblem(command: string, rule: RequiredHeaderRule, version: StompVersion): StompProblem {
-  return makeProblem('STOMP_ERR_MISSING_HEADER', {
-    command, version, header: rule.anyOf[0], expected: rule.anyOf, checklist: rule.checklist, spec: rule.spec,
-  })
-}
 
 export function badDestinationProblem(command: string, destination: string, version: StompVersion, why?: string): StompProblem {
   const first = why ?? `This server does not serve "${destination}".`

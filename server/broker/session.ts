@@ -198,10 +198,14 @@ export class Session implements Subscriber {
         // checklist 3, 33: EOLs between frames are heart-beats, never frames, never an error
         if (this.bus.active) this.bus.publish(heartbeatEvent(this.id, 'in', event.bytes))
         return
-      case 'error':
-        // checklist 72: parse errors get an ERROR before the close
-        fail(this, event.problem)
+      case 'error': {
+        // checklist 72: parse errors get an ERROR before the close; with receipt-id when the
+        // parser could read the frame's receipt before failing (checklist 71) — the parser
+        // reports it as `receipt` on the error event when it supports that
+        const receipt = 'receipt' in event && typeof event.receipt === 'string' ? event.receipt : undefined
+        fail(this, event.problem, receipt === undefined ? {} : { receiptId: receipt })
         return
+      }
       case 'frame':
         if (this.bus.active) this.bus.publish(frameEvent(this.id, 'in', event.frame, event.wireBytes))
         dispatchFrame(this, event.frame)

@@ -8,10 +8,10 @@
  *   a JSON-object body keeps its fields, any other body becomes `{"text": <body>}`; the server
  *   then stamps `room`, `sender` (the user name of the session) and `time` (server time, ISO 8601)
  *   into the JSON, overwriting any the client supplied, and repeats them as the headers
- *   `sender`, `room` and `server-time` (milliseconds since 1970 — digits only, so no `\c`
- *   escapes on the wire the way an ISO time's colons would get in 1.1/1.2). Example:
+ *   `sender`, `room` and `server-time` (the same ISO 8601 text; on the wire of a 1.1/1.2 session
+ *   its colons are escaped as `\c` — a nice example of header escaping). Example:
  *     SEND destination:/app/chat.send room:general  body: hi
- *     → MESSAGE destination:/topic/chat.general sender:alice room:general server-time:1795000000000
+ *     → MESSAGE destination:/topic/chat.general sender:alice room:general server-time:2026-11-21T12\c00\c00.000Z
  *       {"text":"hi","room":"general","sender":"alice","time":"2026-11-21T12:00:00.000Z"}
  */
 import type { Header } from '../../../lib/stomp/frame'
@@ -64,7 +64,6 @@ function chatSend(req: AppRequest): AppResult {
   if (!ROOM.test(room)) return { ok: false, reason: 'bad-room', value: room }
   const text = decoder.decode(req.body)
   const time = req.now.toISOString()
-  const millis = String(req.now.getTime())
   const fields = parseObject(text) ?? { text }
   const json = JSON.stringify({ ...fields, room, sender: req.user, time })
   return {
@@ -75,7 +74,7 @@ function chatSend(req: AppRequest): AppResult {
       ['content-type', 'application/json;charset=utf-8'],
       ['sender', req.user],
       ['room', room],
-      ['server-time', millis],
+      ['server-time', time],
     ],
     body: encoder.encode(json),
   }

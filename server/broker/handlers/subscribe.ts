@@ -1,15 +1,14 @@
 /**
  * SUBSCRIBE (STOMP 1.2 §SUBSCRIBE). `destination` and (1.1+) `id` are required (checklist 41,
  * checked by the gate); ids are unique per connection (42); `ack` is auto | client |
- * client-individual (43; 1.0: auto | client). Failing to create the subscription is ERROR then
+ * client-individual (43; 1.0: auto | client — both checked by the gate). Failing to create the subscription is ERROR then
  * close (41). Held queue messages are delivered right away, before the RECEIPT.
  */
 import { getHeader, type Frame } from '../../../lib/stomp/frame'
-import { ackModes, isValidAckMode } from '../../../lib/stomp/commands'
 import { makeProblem } from '../../../lib/stomp/problems'
 import type { StompProblem } from '../../../lib/stomp/errors'
 import { resolveDestination } from '../destinations/resolve'
-import { Subscription, type AckMode, type SubscriptionSource } from '../subscription'
+import { ACK_MODES, Subscription, type AckMode, type SubscriptionSource } from '../subscription'
 import type { Session } from '../session'
 import { reject } from '../write'
 import { badDestinationProblem } from '../problem'
@@ -46,15 +45,9 @@ export function handleSubscribe(session: Session, frame: Frame): void {
     // STOMP 1.2 §SUBSCRIBE id Header: unique per connection — checklist 42
     return reject(session, frame, makeProblem('STOMP_ERR_DUPLICATE_SUBSCRIPTION', { command: 'SUBSCRIBE', version, header: 'id', value: id }))
   }
-  const ack = getHeader(frame, 'ack') ?? 'auto'
-  if (!isValidAckMode(ack, version)) {
-    // checklist 43
-    const lower = ack.toLowerCase()
-    const suggestion = isValidAckMode(lower, version) ? lower : undefined
-    return reject(session, frame, makeProblem('STOMP_ERR_BAD_HEADER_VALUE', {
-      command: 'SUBSCRIBE', version, header: 'ack', value: ack, expected: ackModes(version), suggestion,
-    }))
-  }
+  // ack values were checked by the gate (validateFrame — checklist 43)
+  const rawAck = getHeader(frame, 'ack') ?? 'auto'
+  const ack: AckMode = ACK_MODES.find((m) => m === rawAck) ?? 'auto'
   const max = session.options.maxSubscriptionsPerSession
   if (session.subscriptions.size >= max) {
     return reject(session, frame, makeProblem('STOMP_ERR_ACCESS_REFUSED', {
@@ -66,7 +59,7 @@ export function handleSubscribe(session: Session, frame: Frame): void {
   if ('code' in source) return reject(session, frame, source)
   if (!authorize(session, frame, 'subscribe', destination)) return
   const options = session.options
-  const sub = new Subscription(session, id, explicitId !== undefined, destination, source, ack as AckMode, options.prefetch, options.queueMaxMessages)
+  const sub = new Subscription(session, id, explicitId !== undefined, destination, source, ack, options.prefetch, options.queueMaxMessages)
   session.subscriptions.set(id, sub)
   if (session.bus.active) {
     session.bus.publish({ type: 'broker.subscription', t: performance.now(), conn: session.id, action: 'add', id, destination, ack: sub.ack })
