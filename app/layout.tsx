@@ -34,10 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <TopBar links={siteLinks()} />
         {children}
         <footer className="site-footer">
-          <p>
-            Wirelab: an open-source playground for real-time web protocols. Everything you see was
-            really sent over the wire.
-          </p>
+          <p>Wirelab: an open-source course and playground for real-time web protocols, on the real wire.</p>
         </footer>
       </body>
     </html>
