@@ -1,9 +1,9 @@
 import Link from 'next/link'
 import { CourseMap } from '@/components/layout/CourseMap'
 import { lessonHref } from '@/components/layout/course-types'
+import { WirePreview } from '@/components/layout/WirePreview'
 import { getCourse } from './_lib/load-course'
 import styles from './page.module.css'
-import { WirePreview } from './WirePreview'
 
 export default function HomePage() {
   const { lessons, parts } = getCourse()
