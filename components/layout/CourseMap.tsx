@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { lessonHref, lessonNumber, type CoursePart } from './course-types'
-import styles from './layout.module.css'
+import styles from './CourseMap.module.css'
 
 /** The course map: each part with its lessons (number, title, one-line summary, Start link). */
 export function CourseMap({ parts }: { parts: readonly CoursePart[] }) {
