@@ -41,7 +41,15 @@ describe('lesson rendering (build time)', () => {
     expect(html).toMatch(/role="region" aria-label="Table"><table/)
   })
 
-  it('external links open in a new tab with rel=noopener', async () => {
+  it('renders a Figure as figure + img with alt + figcaption, or around children', async () => {
+    const html = await render(`${front}<Figure src="/diagram.svg" alt="A request and its response" caption="One exchange" />\n\n<Figure caption="Bytes">\n\n\`\`\`text\nGET /\n\`\`\`\n\n</Figure>\n`)
+    expect(html).toContain('<img src="/diagram.svg" alt="A request and its response" loading="lazy"')
+    expect(html).toMatch(/<figcaption[^>]*>One exchange<\/figcaption>/)
+    expect(html).toMatch(/<figure[^>]*><div[^>]*data-code-block=""[\s\S]*<figcaption[^>]*>Bytes<\/figcaption><\/figure>/)
+  })
+
+  it('external links open in a new tab with rel=noopener'
+, async () => {
     const html = await render(`${front}See [RFC 9112](https://www.rfc-editor.org/rfc/rfc9112).\n`)
     expect(html).toContain('href="https://www.rfc-editor.org/rfc/rfc9112" target="_blank" rel="noopener noreferrer"')
   })
