@@ -57,6 +57,33 @@ export interface MessageTarget {
   readonly ackId: string | null
 }
 
+/** The per-receiver server headers, in order (checklist 50, 51, 57). */
+export function serverHeaders(message: BrokerMessage, target: MessageTarget, version: StompVersion): Header[] {
+  const headers: Header[] = [
+    ['destination', message.destination],
+    ['message-id', message.id],
+  ]
+  // STOMP 1.2 §MESSAGE: subscription MUST match the SUBSCRIBE id — checklist 50; 1.0: only if given (41)
+  if (target.subscriptionId !== null) headers.push(['subscription', target.subscriptionId])
+  // STOMP 1.2 §MESSAGE: `ack` MUST be present for client / client-individual — checklist 51 (1.2 only)
+  if (version === '1.2' && target.ackId !== null) headers.push(['ack', target.ackId])
+  if (message.redelivered) headers.push(['redelivered', 'true'])
+  return headers
+}
+
+/** The user headers this receiver's version can carry, then the body's content-length (52). */
+export function receiverHeaders(message: BrokerMessage, version: StompVersion): Header[] {
+  const mode = escapeModeFor('MESSAGE', version)
+  const headers: Header[] = []
+  for (const header of message.headers) {
+    if (mode === '1.2' || (unencodableReason(header[0], mode, 'name') ?? unencodableReason(header[1], mode, 'value')) === null) {
+      headers.push(header)
+    }
+  }
+  if (message.body.length > 0) headers.push(['content-length', String(message.body.length)])
+  return headers
+}
+
 /**
  * Server headers first, so that with "first occurrence wins" (checklist 18) a user header that
  * happens to be named `message-id` or `subscription` cannot shadow the broker's value; the user's
@@ -67,21 +94,5 @@ export interface MessageTarget {
  * the SEND had one (checklist 39).
  */
 export function messageFrame(message: BrokerMessage, target: MessageTarget, version: StompVersion): Frame {
-  const headers: Header[] = [
-    ['destination', message.destination],
-    ['message-id', message.id],
-  ]
-  // STOMP 1.2 §MESSAGE: subscription MUST match the SUBSCRIBE id — checklist 50; 1.0: only if given (41)
-  if (target.subscriptionId !== null) headers.push(['subscription', target.subscriptionId])
-  // STOMP 1.2 §MESSAGE: `ack` MUST be present for client / client-individual — checklist 51 (1.2 only)
-  if (version === '1.2' && target.ackId !== null) headers.push(['ack', target.ackId])
-  if (message.redelivered) headers.push(['redelivered', 'true'])
-  const mode = escapeModeFor('MESSAGE', version)
-  for (const header of message.headers) {
-    if (mode === '1.2' || (unencodableReason(header[0], mode, 'name') ?? unencodableReason(header[1], mode, 'value')) === null) {
-      headers.push(header)
-    }
-  }
-  if (message.body.length > 0) headers.push(['content-length', String(message.body.length)])
-  return makeFrame('MESSAGE', headers, message.body)
+  return makeFrame('MESSAGE', [...serverHeaders(message, target, version), ...receiverHeaders(message, version)], message.body)
 }

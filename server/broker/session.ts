@@ -17,11 +17,11 @@ import type { Connection } from './connection'
 import type { BrokerOptions } from './options'
 import type { Router } from './destinations/router'
 import { HeartBeatTimers } from './heartbeat'
-import { messageFrame, type BrokerMessage } from './message'
+import type { BrokerMessage } from './message'
 import type { Subscriber, Subscription } from './subscription'
 import { Transactions } from './transactions'
 import { dispatchFrame } from './gate'
-import { fail, writeFrame, writeHeartbeat } from './write'
+import { fail, writeHeartbeat, writeMessage } from './write'
 import { frameEvent, heartbeatEvent } from './taps'
 import { holdOverflowProblem } from './problem'
 
@@ -101,9 +101,7 @@ export class Session implements Subscriber {
   }
 
   sendMessage(sub: Subscription, message: BrokerMessage, ackId: string | null): boolean {
-    if (this.version === null) return false
-    const target = { subscriptionId: sub.explicitId ? sub.id : null, ack: sub.ack, ackId }
-    return writeFrame(this, messageFrame(message, target, this.version), message.bodyIsText)
+    return writeMessage(this, message, { subscriptionId: sub.explicitId ? sub.id : null, ack: sub.ack, ackId })
   }
 
   slowConsumer(sub: Subscription): void {

@@ -15,14 +15,26 @@ import { isValidUtf8 } from '../../lib/stomp/utf8'
 import { frameEvent, heartbeatEvent } from './taps'
 import { slowConsumerProblem } from './problem'
 import type { Session } from './session'
+import { messageFrame, type BrokerMessage, type MessageTarget } from './message'
+import { messageBytes } from './message-wire'
 
 /** WebSocket close code used after ERROR, DISCONNECT and heart-beat loss: a normal STOMP close. */
 export const CLOSE_NORMAL = 1000
 
-function emit(session: Session, frame: Frame, bytes: Uint8Array, kind: 'text' | 'binary'): void {
+function emit(session: Session, frame: Frame | (() => Frame), bytes: Uint8Array, kind: 'text' | 'binary'): void {
   session.conn.send(bytes, kind)
   session.heartBeat?.sent()
-  if (session.bus.active) session.bus.publish(frameEvent(session.id, 'out', frame, bytes.length))
+  if (session.bus.active) session.bus.publish(frameEvent(session.id, 'out', typeof frame === 'function' ? frame() : frame, bytes.length))
+}
+
+/** Slow-consumer bound: false (and the session failed) when `size` more bytes do not fit. */
+function fits(session: Session, size: number): boolean {
+  const buffered = session.conn.bufferedAmount
+  if (buffered > 0 && buffered + size > session.options.maxOutboundBytes) {
+    fail(session, slowConsumerProblem(buffered, session.options.maxOutboundBytes, session.version))
+    return false
+  }
+  return true
 }
 
 /**
@@ -43,13 +55,24 @@ export function writeFrame(session: Session, frame: Frame, bodyIsText?: boolean)
     fail(session, err.problem)
     return false
   }
-  const buffered = session.conn.bufferedAmount
-  if (buffered > 0 && buffered + bytes.length > session.options.maxOutboundBytes) {
-    fail(session, slowConsumerProblem(buffered, session.options.maxOutboundBytes, session.version))
-    return false
-  }
+  if (!fits(session, bytes.length)) return false
   const text = bodyIsText ?? (frame.body.length === 0 || isValidUtf8(frame.body))
   emit(session, frame, bytes, text ? 'text' : 'binary')
+  return true
+}
+
+/**
+ * Write one MESSAGE (the fan-out hot path): same bytes as writeFrame(messageFrame(…)), with the
+ * body part encoded once per message and version (message-wire.ts). The tap's Frame is only
+ * built when someone listens.
+ */
+export function writeMessage(session: Session, message: BrokerMessage, target: MessageTarget): boolean {
+  const version = session.version
+  if (!session.canWrite || version === null) return false
+  const bytes = messageBytes(message, target, version)
+  if (bytes === null) return writeFrame(session, messageFrame(message, target, version), message.bodyIsText)
+  if (!fits(session, bytes.length)) return false
+  emit(session, () => messageFrame(message, target, version), bytes, message.bodyIsText ? 'text' : 'binary')
   return true
 }
 

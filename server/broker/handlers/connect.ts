@@ -27,6 +27,8 @@ export function handleConnect(session: Session, frame: Frame): void {
     const problem = makeProblem('STOMP_ERR_VERSION_MISMATCH', { command: frame.command, value: acceptVersion, expected: options.versions })
     return reject(session, frame, problem, [['version', options.versions.join(',')]])
   }
+  // errors from here on are written for the negotiated version (1.0: no escaping — checklist 16)
+  session.version = version
   const read = reader(frame, version)
 
   // heart-beat: missing = 0,0 (MUST); malformed = ERROR — checklist 28. 1.0 has no heart-beating.
