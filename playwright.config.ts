@@ -25,7 +25,8 @@ const PLAYWRIGHT_DISABLED_FEATURES = [
   'PreconnectToSearch',
 ]
 
-const PORT = 3100
+// E2E_PORT lets two suites run side by side on one machine (the default is 3100).
+const PORT = Number(process.env.E2E_PORT ?? 3100)
 const BASE_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
