@@ -160,4 +160,39 @@ describe('RECEIPT, DISCONNECT and ERROR', () => {
     await c.expect('CONNECTED')
     expect((await c.expect('MESSAGE')).text).toBe('bit by bit')
   })
+
+  it.each([
+    ['an undefined escape', 'SEND\ndestination:/queue/l\nreceipt:R\nk:a\\tb\n\nx\0'],
+    ['a header without colon', 'SEND\ndestination:/queue/l\nreceipt:R\nnocolon\n\nx\0'],
+    ['a bad content-length terminator', 'SEND\ndestination:/queue/l\nreceipt:R\ncontent-length:1\n\nxy\0'],
+    ['an oversized body', `SEND\ndestination:/queue/l\nreceipt:R\n\n${'z'.repeat(100)}\0`],
+  ])('checklist 71, 72: a parse error (%s) → ERROR with receipt-id, even behind other frames and split', async (_label, bad) => {
+    const { broker } = testBroker({
+      limits: { maxFrameBytes: 1 << 20, maxPreConnectFrameBytes: 1024, maxHeaders: 100, maxHeaderLineBytes: 8192, maxBodyBytes: 50 },
+    })
+    const c = await connected(broker)
+    const before = 'SUBSCRIBE\nid:0\ndestination:/topic/t\nreceipt:S\n\n\0\n'
+    const all = before + bad
+    c.send(all.slice(0, before.length + 12))
+    c.send(all.slice(before.length + 12))
+    expect((await c.expect('RECEIPT')).header('receipt-id')).toBe('S')
+    const err = await c.expectErrorThenClose()
+    expect(err.header('receipt-id')).toBe('R')
+  })
+
+  it('checklist 71: the receipt of a failing frame is read with the session\'s escaping (1.2: r\\c1 → r:1)', async () => {
+    const { broker } = testBroker()
+    const c = await connected(broker)
+    c.send('SEND\ndestination:/queue/l\nreceipt:r\\c1\nbad\n\nx\0')
+    // sent back escaped again for 1.2
+    expect((await c.expectErrorThenClose()).header('receipt-id')).toBe('r\\c1')
+  })
+
+  it('checklist 27, 72: a parse error in CONNECT gets an ERROR without receipt-id', async () => {
+    const { broker } = testBroker()
+    const c = TestClient.open(broker)
+    c.send('CONNECT\naccept-version:1.2\nreceipt:R\nnocolon\n\n\0')
+    expect((await c.expectErrorThenClose()).header('receipt-id')).toBeUndefined()
+  })
 })
+

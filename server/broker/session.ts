@@ -24,6 +24,7 @@ import { dispatchFrame } from './gate'
 import { fail, writeHeartbeat, writeMessage } from './write'
 import { frameEvent, heartbeatEvent } from './taps'
 import { holdOverflowProblem } from './problem'
+import { ReceiptSniffer } from './receipt-sniffer'
 
 export type SessionState = 'open' | 'connected' | 'closing' | 'closed'
 
@@ -50,6 +51,7 @@ export class Session implements Subscriber {
   readonly transactions = new Transactions()
   closeReason: string | null = null
   private readonly parser: StompParser
+  private readonly sniffer = new ReceiptSniffer()
   private ackCounter = 0
   private linger: ReturnType<typeof setTimeout> | null = null
 
@@ -183,6 +185,7 @@ export class Session implements Subscriber {
     // frames after DISCONNECT or ERROR are ignored
     if (!this.canWrite) return
     this.heartBeat?.received() // checklist 32: any byte counts
+    this.sniffer.pushed(chunk)
     const events = this.parser.push(chunk)
     for (const event of events) {
       if (!this.canWrite) return
@@ -194,17 +197,20 @@ export class Session implements Subscriber {
     switch (event.type) {
       case 'heartbeat':
         // checklist 3, 33: EOLs between frames are heart-beats, never frames, never an error
+        this.sniffer.consumed(event.bytes)
         if (this.bus.active) this.bus.publish(heartbeatEvent(this.id, 'in', event.bytes))
         return
       case 'error': {
-        // checklist 72: parse errors get an ERROR before the close; with receipt-id when the
-        // parser could read the frame's receipt before failing (checklist 71) — the parser
-        // reports it as `receipt` on the error event when it supports that
-        const receipt = 'receipt' in event && typeof event.receipt === 'string' ? event.receipt : undefined
+        // checklist 72: parse errors get an ERROR before the close, with receipt-id when the
+        // failing frame's receipt header could be read (checklist 71): from the parser's error
+        // event once it reports it, meanwhile from the sniffer
+        const reported = 'receipt' in event && typeof event.receipt === 'string' ? event.receipt : undefined
+        const receipt = reported ?? this.sniffer.receipt(this.version)
         fail(this, event.problem, receipt === undefined ? {} : { receiptId: receipt })
         return
       }
       case 'frame':
+        this.sniffer.consumed(event.wireBytes)
         if (this.bus.active) this.bus.publish(frameEvent(this.id, 'in', event.frame, event.wireBytes))
         dispatchFrame(this, event.frame)
     }

@@ -9,11 +9,14 @@ import { makeProblem } from '../../../lib/stomp/problems'
 import type { Session } from '../session'
 import { reject, writeFrame } from '../write'
 
-/** 1.0 has no rule against padding; `login: guest` is customary there, so 1.0 values are left-trimmed (checklist 10). */
+/**
+ * 1.0 has no rule against padding; `login: guest` is customary there, so 1.0 values are
+ * left-trimmed of spaces and tabs, as the codec does for every later 1.0 frame (checklist 10).
+ */
 function reader(frame: Frame, version: StompVersion): (name: string) => string | undefined {
   return (name) => {
     const value = getHeader(frame, name)
-    return value !== undefined && version === '1.0' ? value.trimStart() : value
+    return value !== undefined && version === '1.0' ? value.replace(/^[ \t]+/, '') : value
   }
 }
 
