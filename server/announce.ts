@@ -10,8 +10,10 @@ import type { NetworkInterfaceInfo } from 'node:os'
 export interface AnnounceInput {
   readonly host: string
   readonly httpPort: number
-  /** `null`: STOMP over TCP is off or its port was busy. */
+  /** The port STOMP over TCP listens on; `null` when it is off or could not listen. */
   readonly tcpPort: number | null
+  /** STOMP_TCP_PORT as configured (`null` = off), to tell "off" from "busy". */
+  readonly tcpRequested: number | null
   readonly publicUrl: string | null
   /** `os.networkInterfaces()` */
   readonly interfaces: NodeJS.Dict<NetworkInterfaceInfo[]>
@@ -56,7 +58,7 @@ export function announcement(input: AnnounceInput): string[] {
   }
 
   if (tcpPort === null) {
-    lines.push('STOMP over TCP: off')
+    lines.push(input.tcpRequested === null ? 'STOMP over TCP: off' : `STOMP over TCP: not available (port ${input.tcpRequested} is busy)`)
   } else {
     const tcpHosts = publicUrl
       ? [new URL(publicUrl).hostname]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, DEFAULT_CONFIG, configDocs, loadConfig, type Env } from './config'
+import { ConfigError, DEFAULT_CONFIG, configDocs, configTableMarkdown, loadConfig, type Env } from './config'
 
 /** The one-line message loadConfig throws for `env`, or a failure if it does not throw. */
 function errorFor(env: Env): ConfigError {
@@ -47,6 +47,13 @@ describe('loadConfig defaults', () => {
     expect(new Set(names).size).toBe(names.length)
     const env = Object.fromEntries(configDocs.map((d) => [d.name, d.default]))
     expect(loadConfig(env)).toEqual(DEFAULT_CONFIG)
+  })
+
+  it('the README table lists every variable with its default', () => {
+    const table = configTableMarkdown().split('\n')
+    expect(table).toHaveLength(configDocs.length + 2)
+    expect(table).toContain('| `PORT` | `3000` | HTTP port: the site, /ws/stomp and /sockjs/stomp. |')
+    expect(table.find((row) => row.startsWith('| `STOMP_USERS` |'))).toContain('(unset)')
   })
 
   it('with the default STOMP_HEARTBEAT a client asking 0,1000 is sent a beat every 1000 ms (checklist 29)', () => {

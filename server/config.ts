@@ -50,7 +50,7 @@ export const STOMP_VERSIONS_SPOKEN = ['1.2', '1.1', '1.0'] as const
 export const configDocs: readonly ConfigDoc[] = [
   { name: 'PORT', default: '3000', description: 'HTTP port: the site, /ws/stomp and /sockjs/stomp.' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind (HTTP and STOMP TCP). 0.0.0.0 serves a classroom: every learner on the network can connect.' },
-  { name: 'NODE_ENV', default: 'development', description: 'production (serves the build in .next) or development (hot reload); test counts as development.' },
+  { name: 'NODE_ENV', default: 'development', description: 'production (serves the build in .next) or development (hot reload). npm start sets production, npm run dev development; test counts as development.' },
   { name: 'PUBLIC_URL', default: '', description: 'The URL printed for learners, e.g. http://wirelab.school.lan:3000 (default: derived from HOST and PORT).' },
   { name: 'LOG_LEVEL', default: 'info', description: 'debug, info, warn, error or silent. Logs are one JSON object per line on stdout.' },
   { name: 'STOMP_TCP_PORT', default: '61613', description: 'Raw STOMP over TCP, bound to HOST; off disables it. If the port is busy the server says so and serves the web without it.' },
@@ -234,3 +234,10 @@ export function loadConfig(env: Env): Config {
 
 /** Every default, as loadConfig gives it for an empty environment. */
 export const DEFAULT_CONFIG: Config = loadConfig({})
+
+/** configDocs as the README's Markdown table (what sits between the config-table markers). */
+export function configTableMarkdown(): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|')
+  const rows = configDocs.map((d) => `| \`${d.name}\` | ${d.default === '' ? '(unset)' : `\`${cell(d.default)}\``} | ${cell(d.description)} |`)
+  return ['| Variable | Default | Meaning |', '| --- | --- | --- |', ...rows].join('\n')
+}

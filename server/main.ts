@@ -17,6 +17,8 @@ import { createLogger } from './log'
 import { startStack } from './stack'
 
 const HARD_EXIT_MS = 3000
+/** Next's own close (dev: Turbopack, watchers) may take seconds; we exit anyway after this. */
+const NEXT_CLOSE_MS = 800
 
 function die(message: string): never {
   process.stderr.write(`wirelab: ${message}\n`)
@@ -40,6 +42,8 @@ process.on('uncaughtException', (error) => {
   process.exit(1)
 })
 
+// Wirelab works offline and sends nothing anywhere: no Next telemetry unless explicitly enabled.
+process.env.NEXT_TELEMETRY_DISABLED ??= '1'
 // Imported after the config is valid: a typo in the environment fails fast, without loading Next.
 const { default: next } = await import('next')
 const dev = config.mode === 'dev'
@@ -66,7 +70,9 @@ const stack = await startStack({
   config,
   log,
   broker,
-  nextUpgrades,
+  // Only dev has a WebSocket under /_next/ (HMR). In production Next's listener ignores upgrades,
+  // which would leave them hanging (P6): there the router refuses /_next/ with a 404.
+  nextUpgrades: dev ? nextUpgrades : undefined,
   fallback: (req, res) => {
     handle(req, res).catch((error: unknown) => {
       log.error('next.request_failed', { method: req.method, url: req.url, error })
@@ -85,6 +91,7 @@ process.stdout.write(
     host: config.host,
     httpPort: stack.httpPort,
     tcpPort: stack.tcpPort,
+    tcpRequested: config.tcpPort,
     publicUrl: config.publicUrl,
     interfaces: networkInterfaces(),
   }).join('\n')}\n`,
@@ -105,7 +112,7 @@ function shutdown(signal: NodeJS.Signals): void {
   hard.unref()
   stack
     .close(`Server shutting down (${signal})`)
-    .then(() => app.close())
+    .then(() => Promise.race([app.close(), new Promise((resolve) => setTimeout(resolve, NEXT_CLOSE_MS))]))
     .catch((error: unknown) => log.error('server.shutdown_failed', { error }))
     .finally(() => process.exit(0))
 }
