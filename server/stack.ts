@@ -49,6 +49,11 @@ const BROKER_SHUTDOWN_MS = 1500
 /** Then how long closing WebSockets and half-closed TCP sockets get to finish before termination. */
 const SOCKETS_LINGER_MS = 500
 
+/** Largest WebSocket message: twice the frame limit plus 64 KiB; bigger ones are closed with 1009. */
+export function wsMaxPayload(maxFrameBytes: number): number {
+  return 2 * maxFrameBytes + 64 * 1024
+}
+
 function within(promise: Promise<unknown>, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms)
@@ -79,7 +84,9 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   const accept = (conn: Connection): void => broker.accept(conn)
   const limits = config.broker.limits
 
-  const ws = createWsTransport({ accept, maxPayload: limits.maxFrameBytes, log })
+  // One WS message may pack several frames, and a frame over a STOMP limit must reach the parser
+  // to get its ERROR (checklist 19); the WS limit only bounds what `ws` buffers for one message.
+  const ws = createWsTransport({ accept, maxPayload: wsMaxPayload(limits.maxFrameBytes), log })
   // SockJS wraps each message in JSON: \u0000-style escapes may take 6 bytes per octet.
   const sockjs = createSockjsTransport({
     accept,

@@ -2,7 +2,7 @@ import { connect } from 'node:net'
 import { Versions } from '@stomp/stompjs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, type RawData } from 'ws'
-import type { Stack } from '../stack'
+import { wsMaxPayload, type Stack } from '../stack'
 import { RecordingBroker, echoBroker, startRecordingStack } from '../testing/recording-broker'
 import { closeReason, selectStompProtocol } from './ws'
 
@@ -102,11 +102,19 @@ describe('WebSocket messages in (checklist 75)', () => {
     expect(a.bytes().equals(bytes)).toBe(true)
   })
 
-  it('a message larger than STOMP_MAX_FRAME_BYTES closes the socket with 1009', async () => {
+  it('a message a little over STOMP_MAX_FRAME_BYTES reaches the broker (its parser answers with ERROR, checklist 19)', async () => {
+    const { url, broker } = await start(new RecordingBroker(), { maxFrameBytes: 1024 })
+    const ws = await open(url)
+    ws.send(Buffer.alloc(2048, 0x41))
+    const a = await broker.connection(0)
+    await until(() => a.bytes().length === 2048)
+  })
+
+  it('a message over the WebSocket limit (twice the frame limit + 64 KiB) closes the socket with 1009', async () => {
     const { url } = await start(new RecordingBroker(), { maxFrameBytes: 1024 })
     const ws = await open(url)
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))
-    ws.send(Buffer.alloc(2048, 0x41))
+    ws.send(Buffer.alloc(wsMaxPayload(1024) + 1, 0x41))
     expect(await closed).toBe(1009)
   })
 })
