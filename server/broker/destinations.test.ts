@@ -16,7 +16,7 @@ async function subscribed(broker: Broker, destination: string, login?: string, i
 }
 
 describe('destinations', () => {
-  it('/queue: each message to one subscriber, round robin', async () => {
+  it('checklist 36: /queue: each message to one subscriber, round robin', async () => {
     const { broker } = testBroker()
     const a = await subscribed(broker, '/queue/rr')
     const b = await subscribed(broker, '/queue/rr')
@@ -28,7 +28,7 @@ describe('destinations', () => {
     expect((await b.quiet(0)).map((f) => f.text)).toEqual(['2', '4'])
   })
 
-  it('/queue: messages are held while nobody listens, then delivered in order', async () => {
+  it('checklist 36: /queue: messages are held while nobody listens, then delivered in order', async () => {
     const { broker } = testBroker()
     const p = await connected(broker)
     for (const t of ['a', 'b', 'c']) p.frame('SEND', { destination: '/queue/held' }, t)
@@ -42,7 +42,7 @@ describe('destinations', () => {
     expect(s.frames.at(-1)?.command).toBe('RECEIPT')
   })
 
-  it('/queue: a SEND over queueMaxMessages gets ERROR STOMP_ERR_QUEUE_FULL; held messages are kept', async () => {
+  it('checklist 36: /queue: a SEND over queueMaxMessages gets ERROR STOMP_ERR_QUEUE_FULL; held messages are kept', async () => {
     const { broker, events } = testBroker({ queueMaxMessages: 2 })
     const p = await connected(broker)
     p.frame('SEND', { destination: '/queue/full' }, '1')
@@ -57,7 +57,7 @@ describe('destinations', () => {
     expect(events.some((e) => e.type === 'broker.route' && e.refused !== undefined)).toBe(true)
   })
 
-  it('/topic: every subscriber gets a copy; no subscriber → not stored', async () => {
+  it('checklist 36: /topic: every subscriber gets a copy; no subscriber → not stored', async () => {
     const { broker } = testBroker()
     const a = await subscribed(broker, '/topic/news')
     const b = await subscribed(broker, '/topic/news')
@@ -71,7 +71,7 @@ describe('destinations', () => {
     expect(broker.snapshot().destinations.find((d) => d.name === '/topic/empty')).toBeUndefined()
   })
 
-  it('/app/echo → the sender\'s /user/queue/echo, body and headers unchanged', async () => {
+  it('checklist 36: /app/echo → the sender\'s /user/queue/echo, body and headers unchanged', async () => {
     const { broker } = testBroker()
     const c = await subscribed(broker, '/user/queue/echo', 'ada')
     const other = await subscribed(broker, '/user/queue/echo', 'bob')
@@ -84,7 +84,7 @@ describe('destinations', () => {
     expect(await other.quiet(30)).toEqual([])
   })
 
-  it('/app/echo works without a login (the user is the connection)', async () => {
+  it('checklist 36: /app/echo works without a login (the user is the connection)', async () => {
     const { broker } = testBroker()
     const a = await subscribed(broker, '/user/queue/echo')
     const b = await subscribed(broker, '/user/queue/echo')
@@ -93,7 +93,7 @@ describe('destinations', () => {
     expect(await b.quiet(30)).toEqual([])
   })
 
-  it('/app/chat.send → /topic/chat.<room> stamped with sender and server time (JSON)', async () => {
+  it('checklist 36: /app/chat.send → /topic/chat.<room> stamped with sender and server time (JSON)', async () => {
     const { broker } = testBroker()
     const room = await subscribed(broker, '/topic/chat.*')
     const ada = await connected(broker, 'ada')
@@ -111,7 +111,7 @@ describe('destinations', () => {
     expect(m.header('server-time')).toBe(body.time.replace(/:/g, '\\c'))
   })
 
-  it('/app/chat.send: a text body becomes {"text": …}; the room defaults to lobby', async () => {
+  it('checklist 36: /app/chat.send: a text body becomes {"text": …}; the room defaults to lobby', async () => {
     const { broker } = testBroker()
     const lobby = await subscribed(broker, '/topic/chat.lobby')
     const c = await connected(broker, 'ada')
@@ -120,7 +120,7 @@ describe('destinations', () => {
     expect(JSON.parse(m.text)).toMatchObject({ text: 'plain words', sender: 'ada', room: 'lobby' })
   })
 
-  it('/app/chat.send with a bad room, and an unknown /app route → ERROR then close', async () => {
+  it('checklist 36: /app/chat.send with a bad room, and an unknown /app route → ERROR then close', async () => {
     const { broker } = testBroker()
     const a = await connected(broker)
     a.frame('SEND', { destination: '/app/chat.send', room: 'a.b' }, 'x')
@@ -131,7 +131,7 @@ describe('destinations', () => {
     expect(err.text).toContain('/app/echo')
   })
 
-  it('/user/<login>/queue/<name> reaches every connection of that user, and only that user', async () => {
+  it('checklist 36: /user/<login>/queue/<name> reaches every connection of that user, and only that user', async () => {
     const { broker } = testBroker()
     const bob1 = await subscribed(broker, '/user/queue/inbox', 'bob')
     const bob2 = await subscribed(broker, '/user/queue/inbox', 'bob')
@@ -148,7 +148,7 @@ describe('destinations', () => {
     expect(broker.snapshot().destinations).toContainEqual({ name: '/user/bob/queue/inbox', kind: 'user', depth: 0, subscribers: 2 })
   })
 
-  it('authorize hook: a refused SEND or SUBSCRIBE → ERROR STOMP_ERR_ACCESS_REFUSED with the hook\'s sentence', async () => {
+  it('checklist 36, 25: authorize hook: a refused SEND or SUBSCRIBE → ERROR STOMP_ERR_ACCESS_REFUSED with the hook\'s sentence', async () => {
     const { broker } = testBroker({
       authorize: (user, action, destination) =>
         destination.startsWith('/topic/admin') && user !== 'root' ? `Only root may ${action} on ${destination}.` : true,

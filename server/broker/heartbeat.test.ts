@@ -47,7 +47,8 @@ describe('heart-beating', () => {
     expect(beats.length).toBeGreaterThanOrEqual(4)
     expect(beats.length).toBeLessThanOrEqual(10)
     const times = [start, ...beats]
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeLessThan(400 + 150)
+    // < 400 ms by design; the margin absorbs timer jitter on a loaded machine
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeLessThan(400 + 250)
   })
 
   it('checklist 30: no EOLs while frames flow (any frame counts as "something")', async () => {
@@ -61,7 +62,8 @@ describe('heart-beating', () => {
       await sleep(60)
     }
     expect(c.frames.filter((f) => f.command === 'MESSAGE').length).toBeGreaterThan(5)
-    expect(c.heartbeats.length).toBeLessThanOrEqual(1)
+    // idle, 900 ms would bring ~6 beats; an event-loop stall may cause one or two
+    expect(c.heartbeats.length).toBeLessThanOrEqual(2)
   })
 
   it('checklist 31: a silent client (300,0 declared, grace ×2) is closed after the grace window, not before', async () => {

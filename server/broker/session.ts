@@ -92,6 +92,9 @@ export class Session implements Subscriber {
   get canWrite(): boolean {
     return this.state === 'open' || this.state === 'connected'
   }
+  get isClosed(): boolean {
+    return this.state === 'closed'
+  }
   /** Messages may be delivered (Subscriber). */
   get writable(): boolean {
     return this.state === 'connected'
@@ -155,6 +158,8 @@ export class Session implements Subscriber {
     this.closeReason = reason
     this.release()
     this.conn.close(code, reason)
+    // (a transport may report the close synchronously: then there is nothing to wait for)
+    if (this.isClosed) return
     this.linger = setTimeout(() => this.conn.destroy(), this.options.closeLingerMs ?? DEFAULT_LINGER_MS)
     this.linger.unref()
   }
