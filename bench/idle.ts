@@ -6,9 +6,9 @@
  * Spawned by bench/run.ts with its config as JSON in argv[2]; JSON lines on stdout, like load.ts.
  */
 import { performance } from 'node:perf_hooks'
-import type WebSocket from 'ws'
-import { asBuffer, openClient, openMany, type TargetKind } from './clients'
+import { openClient, openMany, type TargetKind } from './clients'
 import { classifyStomp, describeFrame } from './protocol'
+import type { BenchSocket } from './ws-client'
 
 export interface IdleConfig {
   readonly target: TargetKind
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 
   emit({ event: 'ready', pid: process.pid })
   const t0 = performance.now()
-  const conns: WebSocket[] = await openMany(n, config.concurrency, (i) =>
+  const conns: BenchSocket[] = await openMany(n, config.concurrency, (i) =>
     openClient({
       target: config.target,
       url: config.url,
@@ -58,19 +58,17 @@ async function main(): Promise<void> {
       heartBeat: [config.heartBeatMs, config.heartBeatMs],
       timeoutMs: 60_000,
     }).then((ws) => {
-      ws.on('message', (raw) => {
-        const data = asBuffer(raw)
+      ws.onMessage((data) => {
         const inbound = config.target === 'wirelab' ? classifyStomp(data) : { kind: 'other' as const, command: data.toString().slice(0, 20) }
         if (inbound.kind === 'heartbeat') {
           if (holding) beats[i] += 1
         } else note(`connection ${i}: ${describeFrame(data)}`)
       })
-      ws.on('close', (code, reason) => {
+      ws.onClose((code, reason) => {
         if (ending) return
         closed += 1
-        note(`connection ${i} closed ${code} ${reason.toString()}`.trim())
+        note(`connection ${i} closed ${code} ${reason}`.trim())
       })
-      ws.on('error', (error) => note(`connection ${i}: ${error.message}`))
       return ws
     }),
   )
@@ -84,7 +82,7 @@ async function main(): Promise<void> {
   const timer = setInterval(() => {
     for (let i = tick % ticksPerBeat; i < n; i += ticksPerBeat) {
       const ws = conns[i]
-      if (ws.readyState === ws.OPEN) ws.send('\n')
+      if (ws.isOpen) ws.send('\n')
     }
     tick += 1
   }, TICK_MS)

@@ -16,10 +16,10 @@
  *               then is lost.
  */
 import { performance } from 'node:perf_hooks'
-import type WebSocket from 'ws'
-import { asBuffer, openClient, openMany, type TargetKind } from './clients'
+import { openClient, openMany, type TargetKind } from './clients'
 import { LatencyHistogram, type LatencySummary } from './histogram'
 import { classifyStomp, describeFrame, makeBody, readStamp, sendFrameTemplate, stampBody, type Stamp } from './protocol'
+import type { BenchSocket } from './ws-client'
 
 export interface LoadConfig {
   readonly target: TargetKind
@@ -89,7 +89,7 @@ const starts = { capacity: Infinity, latency: Infinity }
 let closingOnPurpose = false
 
 // ---- publishing ----
-let publishers: WebSocket[] = []
+let publishers: BenchSocket[] = []
 const templates = Array.from({ length: M }, () =>
   config.target === 'wirelab' ? sendFrameTemplate(config.bodyBytes) : { frame: makeBody(config.bodyBytes), bodyOffset: 0 },
 )
@@ -100,12 +100,15 @@ function publish(p: number): void {
   stampBody(frame, bodyOffset, p, pub.seq, performance.now())
   pub.seq += 1
   pub.inFlight += 1
-  publishers[p].send(frame, { binary: false })
+  publishers[p].send(frame)
 }
 
 function pump(p: number): void {
   if (phase !== 'warmup' && phase !== 'capacity') return
+  if (pubs[p].inFlight >= window) return
+  publishers[p].cork()
   while (pubs[p].inFlight < window) publish(p)
+  publishers[p].uncork()
 }
 
 // ---- receiving ----
@@ -131,9 +134,8 @@ function onDelivery(sub: number, data: Buffer, bodyOffset: number): void {
   }
 }
 
-function listen(ws: WebSocket, sub: number): void {
-  ws.on('message', (raw) => {
-    const data = asBuffer(raw)
+function listen(ws: BenchSocket, sub: number): void {
+  ws.onMessage((data) => {
     if (config.target === 'raw') return onDelivery(sub, data, 0)
     const inbound = classifyStomp(data)
     if (inbound.kind === 'message') onDelivery(sub, data, inbound.bodyOffset)
@@ -141,13 +143,12 @@ function listen(ws: WebSocket, sub: number): void {
   })
 }
 
-function watchClose(ws: WebSocket, who: string): void {
-  ws.on('close', (code, reason) => {
+function watchClose(ws: BenchSocket, who: string): void {
+  ws.onClose((code, reason) => {
     if (closingOnPurpose) return
     disconnects += 1
-    note(`${who} closed ${code} ${reason.toString()}`.trim())
+    note(`${who} closed ${code} ${reason}`.trim())
   })
-  ws.on('error', (error) => note(`${who}: ${error.message}`))
 }
 
 // ---- phases ----
@@ -195,8 +196,14 @@ async function openLoop(rate: number, ms: number): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = setInterval(() => {
       const elapsed = performance.now() - t0
-      const due = Math.floor((Math.min(elapsed, ms) / 1000) * perPub)
-      for (let p = 0; p < M; p += 1) while (pubs[p].seq - base[p] < due) publish(p)
+      // publishers are staggered by 1/M of their interval, so their messages do not arrive together
+      for (let p = 0; p < M; p += 1) {
+        const due = Math.floor((Math.min(elapsed, ms) / 1000) * perPub + p / M)
+        if (pubs[p].seq - base[p] >= due) continue
+        publishers[p].cork()
+        while (pubs[p].seq - base[p] < due) publish(p)
+        publishers[p].uncork()
+      }
       if (outstanding() > backlogLimit) {
         clearInterval(timer)
         resolve(true)
@@ -216,7 +223,7 @@ async function main(): Promise<void> {
   }))
   publishers = await openMany(M, M, (i) => openClient({ target: config.target, url: config.url, role: 'pub' }).then((ws) => {
     watchClose(ws, `publisher ${i}`)
-    ws.on('message', (raw) => note(`publisher ${i}: ${describeFrame(asBuffer(raw))}`))
+    ws.onMessage((data) => note(`publisher ${i}: ${describeFrame(data)}`))
     return ws
   }))
   emit({ event: 'ready', pid: process.pid, subscribers: subs.length, publishers: publishers.length, window })

@@ -44,6 +44,8 @@ export interface BenchOptions {
   /** Re-run a scenario pair when other processes took more than `maxOtherCpuPct` of the machine. */
   readonly retries: number
   readonly maxOtherCpuPct: number
+  /** Before each run, wait up to this long for a quiet second (other processes < 25 % of a core). */
+  readonly quietWaitMs: number
   /** Run the Wirelab server with --cpu-prof and summarise the profile. */
   readonly profile: boolean
   readonly quick: boolean
@@ -58,6 +60,7 @@ export const USAGE = `npm run bench -- [options]
   --hold SECONDS       idle hold time (default 20)
   --retries N          re-run a scenario when other processes used > --max-other % CPU (default 1)
   --max-other PCT      other processes' CPU, % of one core, tolerated during a run (default 30)
+  --quiet-wait SECONDS before each run, wait up to this long for a quiet machine (default 30; 0 = never wait)
   --profile            run the Wirelab server with node --cpu-prof; summarise the hottest functions
   --help`
 
@@ -89,6 +92,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let retries = 1
   let maxOtherCpuPct = 30
   let profile = false
+  let quietWaitS = 30
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]
     switch (flag) {
@@ -100,6 +104,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--hold': holdS = parseNumber(flag, argv[++i]); break
       case '--retries': retries = parseNumber(flag, argv[++i]); break
       case '--max-other': maxOtherCpuPct = parseNumber(flag, argv[++i]); break
+      case '--quiet-wait': quietWaitS = parseNumber(flag, argv[++i]); break
       case '--profile': profile = true; break
       case '--help': case '-h':
         process.stdout.write(`${USAGE}\n`)
@@ -121,6 +126,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       : { warmupMs: 2000, capacityMs: 6000, latencyMs: 6000, drainMs: 3000 },
     retries,
     maxOtherCpuPct,
+    quietWaitMs: quietWaitS * 1000,
     profile,
     quick,
   }

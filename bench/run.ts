@@ -35,9 +35,9 @@ function cpuShares(a: CpuMark | undefined, b: CpuMark | undefined): CpuShares {
   return { server, loader, other: Math.max(0, busy - server - loader) }
 }
 
-function profilingEnv(dir: string): Record<string, string> {
+function profilingArgs(dir: string): string[] {
   mkdirSync(dir, { recursive: true })
-  return { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${dir}`.trim() }
+  return ['--cpu-prof', `--cpu-prof-dir=${dir}`]
 }
 
 const profiles: string[] = []
@@ -56,7 +56,7 @@ async function runThroughput(kind: ServerKind, scenario: Scenario, latencyRate: 
   const profiling = options.profile && kind === 'wirelab'
   const server = await startServer(kind, {
     args: kind === 'wirelab' ? ['--max-outbound-bytes', String(BENCH_MAX_OUTBOUND_BYTES)] : [],
-    env: profiling ? profilingEnv(profileDir) : {},
+    ...(profiling ? { nodeArgs: profilingArgs(profileDir) } : {}),
   })
   const memory = new MemoryWatch(server.pid)
   const startMiB = memory.sample()?.rssMiB ?? 0
@@ -109,12 +109,33 @@ function describeRun(run: ThroughputRun): string {
     ` | load ${run.loadAvg}${r.errors.length ? ` | ${r.errors.slice(0, 3).join('; ')}` : ''}`
 }
 
+/**
+ * Other helpers share this machine: before a run, wait (up to `maxWaitMs`) for a second in which
+ * the rest of the machine used less than `quietPct` % of one core. Returns what it saw last.
+ */
+async function waitForQuiet(maxWaitMs: number, quietPct = 25): Promise<number> {
+  if (maxWaitMs <= 0) return 0
+  const deadline = performance.now() + maxWaitMs
+  let busy = 0
+  let announced = false
+  for (;;) {
+    const a = readMachineBusySeconds()
+    await new Promise((r) => setTimeout(r, 1000))
+    busy = (readMachineBusySeconds() - a) * 100
+    if (busy < quietPct || performance.now() > deadline) return busy
+    if (!announced) log(`  waiting for the machine to calm down (other processes: ${busy.toFixed(0)}% of a core) …`)
+    announced = true
+  }
+}
+
 async function runScenario(scenario: Scenario, options: BenchOptions): Promise<{ raw: ThroughputRun; wirelab: ThroughputRun }> {
   let best: { raw: ThroughputRun; wirelab: ThroughputRun; other: number } | null = null
   for (let attempt = 1; attempt <= 1 + options.retries; attempt += 1) {
     log(`scenario ${scenarioLabel(scenario)} (subscribers, publishers, body bytes), attempt ${attempt}, load ${loadAverage()}`)
+    await waitForQuiet(options.quietWaitMs)
     const raw = await runThroughput('raw', scenario, 0, options, attempt)
     log(describeRun(raw))
+    await waitForQuiet(options.quietWaitMs)
     const wirelab = await runThroughput('wirelab', scenario, raw.result.capacity.messagesPerSec * TARGETS.minRatio, options, attempt)
     log(describeRun(wirelab))
     const verdict = judgeScenario(wirelab, raw)
@@ -129,6 +150,7 @@ async function runScenario(scenario: Scenario, options: BenchOptions): Promise<{
 }
 
 async function runIdle(kind: ServerKind, options: BenchOptions): Promise<IdleRun> {
+  await waitForQuiet(options.quietWaitMs)
   const server = await startServer(kind)
   const memory = new MemoryWatch(server.pid, 250)
   const startMiB = memory.sample()?.rssMiB ?? 0

@@ -23,8 +23,11 @@ export interface ServerProcess {
 
 export interface StartServerOptions {
   readonly args?: readonly string[]
-  /** e.g. NODE_OPTIONS=--cpu-prof for profiling the server. */
-  readonly env?: Readonly<Record<string, string>>
+  /**
+   * Node flags (e.g. --cpu-prof, which NODE_OPTIONS does not allow): the script then runs as
+   * `node <flags> --import tsx <script>`, one process, instead of under the tsx CLI.
+   */
+  readonly nodeArgs?: readonly string[]
 }
 
 function exited(child: ChildProcess, ms: number): Promise<boolean> {
@@ -48,11 +51,10 @@ function killQuietly(pid: number, signal: NodeJS.Signals): void {
 
 export async function startServer(kind: ServerKind, options: StartServerOptions = {}): Promise<ServerProcess> {
   const script = kind === 'wirelab' ? 'server/testing/serve-for-bench.ts' : 'bench/raw-ws-server.ts'
-  const child = spawn(TSX, [script, ...(options.args ?? [])], {
-    cwd: ROOT,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const args = [script, ...(options.args ?? [])]
+  const child = options.nodeArgs
+    ? spawn(process.execPath, [...options.nodeArgs, '--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
   const announced = await new Promise<{ wsUrl: string; pid: number }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })
     const timer = setTimeout(() => reject(new Error(`${script} did not announce itself within 30 s`)), 30_000)
