@@ -7,13 +7,19 @@
 import type { Header, StompVersion } from '../stomp/frame'
 
 export type TransportKind = 'ws' | 'sockjs' | 'tcp'
+/** `in` = towards the server (client → server), `out` = from the server. */
 export type Direction = 'in' | 'out'
 
 interface Base {
   /** Monotonic milliseconds. */
   readonly t: number
-  /** Connection id (`ws-3`, `tcp-7`, `sockjs-2` …). */
+  /** Connection id (`ws-3`, `tcp-7`, `sockjs-2`, `http-12` …). */
   readonly conn: string
+  /**
+   * The browser tab that opened the connection, when it said so (`?cid=` on the URL of a lab
+   * request, a WebSocket or SockJS connection). Viewers filter on it to watch "their own" traffic.
+   */
+  readonly client?: string
 }
 
 export interface StompFrameEvent extends Base {
@@ -80,7 +86,103 @@ export interface BrokerRouteEvent extends Base {
   readonly refused?: string
 }
 
+/** One HTTP request/response as it crossed the wire (lab endpoints, SockJS polling requests). */
+export interface HttpExchangeEvent extends Base {
+  readonly type: 'http.exchange'
+  readonly method: string
+  /** Path and query as requested. */
+  readonly url: string
+  readonly httpVersion: string
+  /** Request headers exactly as received (raw names, wire order). */
+  readonly requestHeaders: readonly Header[]
+  readonly requestBodyBytes: number
+  readonly status: number
+  readonly statusText: string
+  readonly responseHeaders: readonly Header[]
+  readonly responseBodyBytes: number
+  /** Octets read from / written to the socket for this exchange, request line and headers included. */
+  readonly bytesIn: number
+  readonly bytesOut: number
+  readonly durationMs: number
+  /** Which lab transport the exchange belongs to, if any (`short-poll`, `long-poll`, `sse` …). */
+  readonly lab?: string
+}
+
+/** The RFC 6455 opening handshake of a WebSocket (any path: /ws/stomp, /ws/echo, SockJS's websocket). */
+export interface WsHandshakeEvent extends Base {
+  readonly type: 'ws.handshake'
+  readonly path: string
+  readonly requestLine: string
+  readonly requestHeaders: readonly Header[]
+  readonly key: string
+  /** base64(SHA-1(key + 258EAFA5-E914-47DA-95CA-C5AB0DC85B11)) as sent in the 101. */
+  readonly accept: string
+  readonly protocol: string | null
+  readonly extensions: string | null
+  readonly statusLine: string
+  readonly responseHeaders: readonly Header[]
+}
+
+export const WS_OPCODES = { 0: 'continuation', 1: 'text', 2: 'binary', 8: 'close', 9: 'ping', 10: 'pong' } as const
+
+/** One WebSocket frame decoded from the socket's real bytes (both directions). */
+export interface WsFrameEvent extends Base {
+  readonly type: 'ws.frame'
+  readonly dir: Direction
+  readonly fin: boolean
+  readonly rsv1: boolean
+  readonly rsv2: boolean
+  readonly rsv3: boolean
+  readonly opcode: number
+  readonly masked: boolean
+  /** Masking key as 8 hex digits (client frames), or null. */
+  readonly maskKey: string | null
+  readonly payloadLength: number
+  /** Header size in octets (2, 4 or 10, plus 4 with a mask). */
+  readonly headerBytes: number
+  /** First header octets as hex (up to 14), for the frame X-ray. */
+  readonly headerHex: string
+  /** Unmasked payload preview (capped): text when valid UTF-8, else hex. */
+  readonly preview: string
+  readonly previewEncoding: 'text' | 'hex'
+  readonly truncated: boolean
+  /** Close frames: code and reason. */
+  readonly closeCode?: number
+  readonly closeReason?: string
+}
+
+/** A SockJS frame (server → client `o` `h` `a[...]` `c[...]`, or a client message batch). */
+export interface SockjsFrameEvent extends Base {
+  readonly type: 'sockjs.frame'
+  readonly dir: Direction
+  readonly transport: string
+  readonly kind: 'o' | 'h' | 'a' | 'c' | 'm'
+  readonly preview: string
+  readonly bytes: number
+}
+
+/** An engine.io / socket.io packet. */
+export interface SocketioPacketEvent extends Base {
+  readonly type: 'socketio.packet'
+  readonly dir: Direction
+  /** engine.io transport: polling or websocket. */
+  readonly transport: string
+  /** engine.io packet type: open, close, ping, pong, message, upgrade, noop. */
+  readonly engineType: string
+  /** socket.io packet type for messages: CONNECT, EVENT, ACK … */
+  readonly socketType?: string
+  readonly namespace?: string
+  readonly event?: string
+  readonly preview: string
+  readonly bytes: number
+}
+
 export type InspectEvent =
+  | HttpExchangeEvent
+  | WsHandshakeEvent
+  | WsFrameEvent
+  | SockjsFrameEvent
+  | SocketioPacketEvent
   | StompFrameEvent
   | StompHeartbeatEvent
   | StompErrorEvent
