@@ -31,5 +31,11 @@ export type ParseEvent =
   | { readonly type: 'frame'; readonly frame: Frame; readonly wireBytes: number; readonly raw?: Uint8Array }
   /** EOL octets between frames (LF or CRLF), coalesced per push (checklist 3, 33). */
   | { readonly type: 'heartbeat'; readonly bytes: number }
-  /** Fatal: the parser is dead afterwards. */
-  | { readonly type: 'error'; readonly problem: StompProblem }
+  /**
+   * Fatal: the parser is dead afterwards. `command` is the failing frame's command when its
+   * command line had been read; `receipt` its first `receipt` header (checklist 18) when that
+   * header line had been read, and decoded, before the fault — so that a server's ERROR can carry
+   * `receipt-id` (checklist 71, 72). Reported for every command, CONNECT included: a server must
+   * not answer CONNECT's (checklist 27), which is its decision, not the codec's.
+   */
+  | { readonly type: 'error'; readonly problem: StompProblem; readonly command?: string; readonly receipt?: string }

@@ -233,6 +233,49 @@ describe('STOMP parser — repeated headers and limits (checklist C)', () => {
   })
 })
 
+describe('STOMP parser — the failing frame on error events (checklist 71, 72)', () => {
+  const R = 'SEND\ndestination:/q\nreceipt:R\n'
+  const faults: Array<[string, string, string]> = [
+    ['an undefined escape', `${R}k:a\\tb\n\nx\u0000`, 'STOMP_ERR_BAD_ESCAPE'],
+    ['a header without colon', `${R}nocolon\n\nx\u0000`, 'STOMP_ERR_HEADER_NO_COLON'],
+    ['a bad content-length terminator', `${R}content-length:1\n\nxy\u0000`, 'STOMP_ERR_MISSING_NULL'],
+    ['an oversized body', `${R}\n${'z'.repeat(100)}\u0000`, 'STOMP_ERR_BODY_TOO_LARGE'],
+    ['a content-length over the body limit', `${R}content-length:100\n\n`, 'STOMP_ERR_BODY_TOO_LARGE'],
+  ]
+
+  it.each(faults)('checklist 71, 72: %s after receipt → the error event carries command SEND and receipt R, split anywhere', (_label, wire, code) => {
+    const input = bytes(`SUBSCRIBE\nid:0\ndestination:/q\nreceipt:S\n\n\u0000\n${wire}`)
+    for (let cut = 0; cut <= input.length; cut += 7) {
+      const ev = parseChunks(input, [cut], '1.2', { maxBodyBytes: 50 })
+      expect(frames(ev).map((f) => f.command)).toEqual(['SUBSCRIBE'])
+      const err = ev.find((e) => e.type === 'error')
+      expect(err).toMatchObject({ type: 'error', command: 'SEND', receipt: 'R', problem: { code } })
+    }
+  })
+
+  it('checklist 71: no receipt when the fault comes before it (or is the receipt line itself); the first receipt wins (18)', () => {
+    const [before] = parseChunks(bytes('SEND\nnocolon\nreceipt:R\n\n\u0000'))
+    expect(before).toMatchObject({ type: 'error', command: 'SEND' })
+    expect(before.type === 'error' && before.receipt).toBeUndefined()
+    const [itself] = parseChunks(bytes('SEND\nreceipt:a\\tb\n\n\u0000'))
+    expect(itself.type === 'error' && itself.receipt).toBeUndefined()
+    const [first] = parseChunks(bytes('SEND\nreceipt:one\nreceipt:two\nbad\n\n\u0000'))
+    expect(first).toMatchObject({ receipt: 'one' })
+  })
+
+  it('checklist 71: the receipt is decoded with the frame\'s escaping (1.2 r\\c1 → r:1; 1.0 literal)', () => {
+    expect(parseChunks(bytes('SEND\nreceipt:r\\c1\nbad\n\n\u0000'))[0]).toMatchObject({ receipt: 'r:1' })
+    expect(parseChunks(bytes('SEND\nreceipt:r\\c1\nbad\n\n\u0000'), [], '1.0')[0]).toMatchObject({ receipt: 'r\\c1' })
+  })
+
+  it('checklist 27, 72: CONNECT\'s receipt is reported as read (the server, not the codec, must ignore it); a bad command line has no command', () => {
+    expect(parseChunks(bytes('CONNECT\nreceipt:R\nbad\n\n\u0000'), [], null)[0]).toMatchObject({ command: 'CONNECT', receipt: 'R' })
+    const [bad] = parseChunks(new Uint8Array([0xff, 0x0a, 0x0a, 0x00]))
+    expect(bad).toMatchObject({ type: 'error', problem: { code: 'STOMP_ERR_BAD_UTF8' } })
+    expect(bad.type === 'error' && bad.command).toBeUndefined()
+  })
+})
+
 describe('STOMP parser — raw recording', () => {
   it('records the exact wire octets of each frame only when asked', () => {
     const wire = bytes('\n' + SEND + '\n' + SUB)

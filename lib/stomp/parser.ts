@@ -17,7 +17,8 @@
  * - Limits (19) fail as soon as they are known: a line longer than maxHeaderLineBytes (command
  *   line included), header number, body and frame size; a content-length over the body limit is
  *   refused before any body octet arrives. Memory stays bounded by the limits.
- * - It never throws. After an error event the parser is dead: every later push returns [].
+ * - It never throws. After an error event (with the failing frame's command and receipt when read
+ *   before the fault — checklist 71, 72) the parser is dead: every later push returns [].
  *
  * Bodies and header lines are views into the pushed chunks when a frame part lies in one chunk
  * (one copy otherwise): do not mutate a chunk after pushing it.
@@ -302,7 +303,10 @@ export class StompParser {
   private fail(code: StompErrorCode, ctx: ProblemContext): number {
     this.flushHeartbeat()
     const command = this.state === 'command' ? undefined : this.command
-    this.out.push({ type: 'error', problem: makeProblem(code, { command, version: this.version, ...ctx }) })
+    const problem = makeProblem(code, { command, version: this.version, ...ctx })
+    // checklist 71, 72: the failing frame's receipt, if read before the fault (18: first wins)
+    const receipt = this.headers.find(([name]) => name === 'receipt')?.[1]
+    this.out.push({ type: 'error', problem, command, receipt })
     this.dead = true
     this.lineParts = []
     this.resetFrame()

@@ -21,10 +21,9 @@ import type { BrokerMessage } from './message'
 import type { Subscriber, Subscription } from './subscription'
 import { Transactions } from './transactions'
 import { dispatchFrame } from './gate'
-import { fail, writeHeartbeat, writeMessage } from './write'
+import { errorReceiptId, fail, writeHeartbeat, writeMessage } from './write'
 import { frameEvent, heartbeatEvent } from './taps'
 import { holdOverflowProblem } from './problem'
-import { ReceiptSniffer } from './receipt-sniffer'
 
 export type SessionState = 'open' | 'connected' | 'closing' | 'closed'
 
@@ -51,7 +50,6 @@ export class Session implements Subscriber {
   readonly transactions = new Transactions()
   closeReason: string | null = null
   private readonly parser: StompParser
-  private readonly sniffer = new ReceiptSniffer()
   private ackCounter = 0
   private linger: ReturnType<typeof setTimeout> | null = null
 
@@ -190,7 +188,6 @@ export class Session implements Subscriber {
     // frames after DISCONNECT or ERROR are ignored
     if (!this.canWrite) return
     this.heartBeat?.received() // checklist 32: any byte counts
-    this.sniffer.pushed(chunk)
     const events = this.parser.push(chunk)
     for (const event of events) {
       if (!this.canWrite) return
@@ -202,20 +199,14 @@ export class Session implements Subscriber {
     switch (event.type) {
       case 'heartbeat':
         // checklist 3, 33: EOLs between frames are heart-beats, never frames, never an error
-        this.sniffer.consumed(event.bytes)
         if (this.bus.active) this.bus.publish(heartbeatEvent(this.id, 'in', event.bytes))
         return
-      case 'error': {
+      case 'error':
         // checklist 72: parse errors get an ERROR before the close, with receipt-id when the
-        // failing frame's receipt header could be read (checklist 71): from the parser's error
-        // event once it reports it, meanwhile from the sniffer
-        const reported = 'receipt' in event && typeof event.receipt === 'string' ? event.receipt : undefined
-        const receipt = reported ?? this.sniffer.receipt(this.version)
-        fail(this, event.problem, receipt === undefined ? {} : { receiptId: receipt })
+        // parser had read the failing frame's receipt before the fault (71) — never CONNECT's (27)
+        fail(this, event.problem, { receiptId: errorReceiptId(event.command, event.receipt) })
         return
-      }
       case 'frame':
-        this.sniffer.consumed(event.wireBytes)
         if (this.bus.active) this.bus.publish(frameEvent(this.id, 'in', event.frame, event.wireBytes))
         dispatchFrame(this, event.frame)
     }

@@ -85,10 +85,18 @@ export function writeHeartbeat(session: Session): void {
   if (session.bus.active) session.bus.publish(heartbeatEvent(session.id, 'out', bytes.length))
 }
 
+/**
+ * The `receipt-id` an ERROR carries for a failing frame (checklist 71): its `receipt`, except
+ * CONNECT's (checklist 27). For frames that parsed (reject) and for parse errors alike, whose
+ * command and receipt the parser reports on its error event (checklist 72).
+ */
+export function errorReceiptId(command: string | undefined, receipt: string | undefined): string | undefined {
+  return command === 'CONNECT' || command === 'STOMP' ? undefined : receipt
+}
+
 /** fail() with the failing frame's receipt (checklist 71), except CONNECT's (checklist 27). */
 export function reject(session: Session, frame: Frame, problem: StompProblem, headers?: readonly Header[]): void {
-  const receiptId = frame.command === 'CONNECT' || frame.command === 'STOMP' ? undefined : getHeader(frame, 'receipt')
-  fail(session, problem, { ...(receiptId === undefined ? {} : { receiptId }), ...(headers ? { headers } : {}) })
+  fail(session, problem, { receiptId: errorReceiptId(frame.command, getHeader(frame, 'receipt')), ...(headers ? { headers } : {}) })
 }
 
 export interface FailOptions {
