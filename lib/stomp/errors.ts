@@ -34,7 +34,8 @@ export const STOMP_ERROR_CODES = [
   'STOMP_ERR_DUPLICATE_TRANSACTION', // (59)
   'STOMP_ERR_UNKNOWN_TRANSACTION',  // (38, 61)
   'STOMP_ERR_QUEUE_FULL',           // queue bound reached (issue 3: nothing dropped silently)
-  'STOMP_ERR_SLOW_CONSUMER',        // outbound buffer bound exceeded
+  'STOMP_ERR_SLOW_CONSUMER',        // outbound buffer bound exceeded, or a topic subscription's hold overflowed
+  'STOMP_ERR_TOO_MANY_SUBSCRIPTIONS', // per-connection subscription limit (19, 41)
   'STOMP_ERR_HEARTBEAT_TIMEOUT',    // client went silent (31)
 ] as const
 export type StompErrorCode = (typeof STOMP_ERROR_CODES)[number]

@@ -7,6 +7,7 @@ import type { StompErrorCode } from './errors'
 import type { StompVersion } from './frame'
 import { exampleFrame, isServerCommand } from './commands'
 import { commandSpecUrl, specUrl } from './spec-links'
+import { destinationList } from './wirelab-destinations'
 
 export interface ProblemContext {
   /** Command of the offending frame. */
@@ -27,6 +28,12 @@ export interface ProblemContext {
   readonly suggestion?: string
   /** Extra sentence from the caller (authorization refusal, encoder reason …). */
   readonly reason?: string
+  /**
+   * Why a connection is a slow consumer (STOMP_ERR_SLOW_CONSUMER): 'outbound-bytes' (default:
+   * `actual` octets buffered, `limit` the bound) or 'hold-overflow' (a topic subscription at its
+   * prefetch cap: `value` its destination, `actual` unacked messages, `limit` messages held).
+   */
+  readonly slowConsumerReason?: SlowConsumerReason
   /** Checklist items of the rule that fired (overrides the code's default). */
   readonly checklist?: readonly number[]
   /** Spec URL of the rule that fired (overrides the code's default). */
@@ -42,6 +49,8 @@ export interface ProblemText {
   readonly checklist: readonly number[]
   readonly spec: string
 }
+
+export type SlowConsumerReason = 'outbound-bytes' | 'hold-overflow'
 
 type Q = (s: string | undefined) => string
 type Builder = (c: ProblemContext, v: StompVersion, q: Q) => ProblemText
@@ -198,7 +207,7 @@ export const PROBLEM_TEXTS: Record<StompErrorCode, Builder> = {
   }),
   STOMP_ERR_BAD_DESTINATION: (c, v, q) => ({
     message: `Unknown destination: ${q(c.value)}`,
-    what: `${c.reason ?? `This server does not serve ${q(c.value)}.`} Destinations are opaque strings defined by each server; Wirelab serves /queue/<name> (each message to one consumer) and /topic/<name> (each message to every subscriber).`,
+    what: `${c.reason ?? `This server does not serve ${q(c.value)}.`} Destinations are opaque strings defined by each server. Wirelab serves:\n${destinationList()}`,
     example: 'SEND\ndestination:/queue/demo\n\nhello^@',
     checklist: [36],
     spec: specUrl('SEND', v),
@@ -259,11 +268,29 @@ export const PROBLEM_TEXTS: Record<StompErrorCode, Builder> = {
     checklist: [],
     spec: specUrl('SEND', v),
   }),
-  STOMP_ERR_SLOW_CONSUMER: (c, v) => ({
-    message: 'Slow consumer',
-    what: `More than ${c.limit ?? 'the allowed'} octets were waiting to be written to this connection; the server closes connections that do not read.`,
-    checklist: [],
-    spec: specUrl('Size_Limits', v),
+  STOMP_ERR_SLOW_CONSUMER: (c, v, q) => (c.slowConsumerReason === 'hold-overflow'
+    ? {
+      message: 'Slow consumer',
+      what: `The subscription to ${q(c.value)} has ${c.actual === 1 ? '1 message' : `${c.actual ?? '?'} messages`} unacknowledged (its prefetch limit) and ${c.limit ?? '?'} more ` +
+        'waiting for room, which is as many as the server holds for one subscription. ACK messages as they arrive, or subscribe with ack:auto.',
+      example: exampleFrame('ACK', v),
+      checklist: [],
+      spec: specUrl(v === '1.0' ? 'frame-SUBSCRIBE' : 'SUBSCRIBE_ack_Header', v),
+    }
+    : {
+      message: 'Slow consumer',
+      what: `${c.actual ?? 'Many'} octets were already waiting to be written to this connection, and the next frame would take it past ${c.limit ?? 'the allowed'} octets: ` +
+        'this client does not read as fast as messages arrive. Rather than buffer without bound, the server closes connections that do not read. Read frames as they arrive.',
+      checklist: [],
+      spec: specUrl('Size_Limits', v),
+    }),
+  STOMP_ERR_TOO_MANY_SUBSCRIPTIONS: (c, v) => ({
+    message: 'Too many subscriptions',
+    what: `This connection already has ${c.limit ?? 'the maximum number of'} subscriptions, as many as this server allows on one connection, so this SUBSCRIBE was refused. ` +
+      'UNSUBSCRIBE one you no longer need before adding another, or open another connection.',
+    example: 'UNSUBSCRIBE\nid:sub-0\n\n^@',
+    checklist: [19, 41],
+    spec: commandSpecUrl('SUBSCRIBE', v),
   }),
   STOMP_ERR_HEARTBEAT_TIMEOUT: (c, v) => ({
     message: 'Heart-beat timeout',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { STOMP_ERROR_CODES } from './errors'
 import { getHeader } from './frame'
 import { makeProblem, problemToErrorFrame } from './problems'
+import { WIRELAB_DESTINATIONS } from './wirelab-destinations'
 import { serializeFrame } from './serializer'
 import { frames, parseChunks, text } from './test-helpers'
 
@@ -41,5 +42,32 @@ describe('problems', () => {
     const [back] = frames(parseChunks(serializeFrame(f, '1.2')))
     expect(getHeader(back, 'message')).toBe('Undefined escape sequence: \\t')
     expect(problemToErrorFrame(p).headers.map(([n]) => n)).toEqual(['message', 'content-type', 'content-length'])
+  })
+
+  it('checklist 36: STOMP_ERR_BAD_DESTINATION lists every destination family Wirelab serves, also after a caller\'s own first sentence', () => {
+    for (const reason of [undefined, '"/app/x" is not an application handler.']) {
+      const p = makeProblem('STOMP_ERR_BAD_DESTINATION', { command: 'SEND', value: '/app/x', reason })
+      expect(p.detail).toContain(reason ?? 'This server does not serve "/app/x".')
+      for (const d of WIRELAB_DESTINATIONS) expect(p.detail).toContain(`  ${d.pattern} `)
+      expect(p.detail).toContain('* = one word, # = zero or more')
+    }
+  })
+
+  it('STOMP_ERR_SLOW_CONSUMER explains its reason: outbound octets over the bound, or a topic subscription\'s hold overflow', () => {
+    const bytesOver = makeProblem('STOMP_ERR_SLOW_CONSUMER', { slowConsumerReason: 'outbound-bytes', limit: 2000, actual: 1900 })
+    expect(bytesOver.detail).toMatch(/^1900 octets were already waiting .* past 2000 octets/)
+    expect(makeProblem('STOMP_ERR_SLOW_CONSUMER', { limit: 2000, actual: 1900 }).detail).toBe(bytesOver.detail) // the default
+    const hold = makeProblem('STOMP_ERR_SLOW_CONSUMER', { slowConsumerReason: 'hold-overflow', value: '/topic/p', actual: 5, limit: 8 })
+    expect(hold.message).toBe('Slow consumer')
+    expect(hold.detail).toMatch(/^The subscription to "\/topic\/p" has 5 messages unacknowledged \(its prefetch limit\) and 8 more waiting/)
+    expect(hold.detail).toContain('ACK messages as they arrive, or subscribe with ack:auto')
+  })
+
+  it('checklist 19, 41: STOMP_ERR_TOO_MANY_SUBSCRIPTIONS names the limit and how to get under it', () => {
+    const p = makeProblem('STOMP_ERR_TOO_MANY_SUBSCRIPTIONS', { command: 'SUBSCRIBE', version: '1.2', limit: 3 })
+    expect(p.message).toBe('Too many subscriptions')
+    expect(p.detail).toContain('already has 3 subscriptions')
+    expect(p.detail).toContain('UNSUBSCRIBE\n    id:sub-0')
+    expect(p.checklist).toEqual([19, 41])
   })
 })

@@ -9,7 +9,7 @@ import { makeFrame, type Frame, type Header } from './frame'
 import { PROBLEM_TEXTS, type ProblemContext } from './problem-texts'
 import { encodeUtf8 } from './utf8'
 
-export type { ProblemContext } from './problem-texts'
+export type { ProblemContext, SlowConsumerReason } from './problem-texts'
 
 const QUOTE_MAX = 80
 

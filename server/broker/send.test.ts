@@ -24,7 +24,11 @@ describe('SEND and MESSAGE', () => {
     c.frame('SEND', { destination: 'orders' }, 'x')
     const err = await c.expectErrorThenClose()
     expect(err.header('message')).toContain('orders')
-    for (const d of ['/queue/', '/topic/', '/app/echo', '/user/queue/']) expect(err.text).toContain(d)
+    for (const d of ['/topic/<name>', '/queue/<name>', '/app/echo', '/app/chat.send', '/user/queue/<name>', '/user/<login>/queue/<name>']) {
+      expect(err.text).toContain(d)
+    }
+    expect(err.text).toMatch(/wildcards/)
+    expect(c.closeInfo?.reason).toBe('STOMP_ERR_BAD_DESTINATION')
   })
 
   it('checklist 37, 52: user headers pass through in order (repeats too); server headers come first', async () => {

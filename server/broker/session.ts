@@ -23,7 +23,6 @@ import { Transactions } from './transactions'
 import { dispatchFrame } from './gate'
 import { errorReceiptId, fail, writeHeartbeat, writeMessage } from './write'
 import { frameEvent, heartbeatEvent } from './taps'
-import { holdOverflowProblem } from './problem'
 
 export type SessionState = 'open' | 'connected' | 'closing' | 'closed'
 
@@ -107,8 +106,11 @@ export class Session implements Subscriber {
     return writeMessage(this, message, { subscriptionId: sub.explicitId ? sub.id : null, ack: sub.ack, ackId })
   }
 
+  /** A topic subscription at its prefetch cap whose hold is full (README: Prefetch). */
   slowConsumer(sub: Subscription): void {
-    fail(this, holdOverflowProblem(sub.destination, sub.heldCount, this.options.prefetch, this.version))
+    fail(this, makeProblem('STOMP_ERR_SLOW_CONSUMER', {
+      version: this.version, slowConsumerReason: 'hold-overflow', value: sub.destination, actual: sub.unacked.size, limit: sub.heldCount,
+    }))
   }
 
   /** CONNECT accepted: switch the parser to the session's version and limits, start heart-beats. */

@@ -40,6 +40,8 @@ describe('slow consumers', () => {
     const last = slow.frames.at(-1)
     expect(last?.command).toBe('ERROR')
     expect(last?.header('message')).toBe('Slow consumer')
+    expect(last?.text).toMatch(/octets were already waiting to be written to this connection/)
+    expect(last?.text).toContain('past 2000 octets')
     expect(slow.closeInfo?.how).toBe('close')
   })
 
@@ -85,7 +87,7 @@ describe('slow consumers', () => {
     pub.frame('SEND', { destination: '/topic/p' }, 'overflow')
     const err = await c.expectErrorThenClose()
     expect(err.header('message')).toBe('Slow consumer')
-    expect(err.text).toContain('/topic/p')
-    expect(err.text).toContain('prefetch')
+    expect(err.text).toContain('The subscription to "/topic/p" has 1 message unacknowledged (its prefetch limit) and 2 more')
+    expect(err.text).toMatch(/ACK\n\s*id:/) // the example frame: ACK as messages arrive
   })
 })

@@ -139,10 +139,18 @@ describe('SUBSCRIBE / UNSUBSCRIBE', () => {
     expect((await b.expectErrorThenClose()).text).toContain('/user/queue/x')
   })
 
-  it('maxSubscriptionsPerSession: one more SUBSCRIBE → ERROR then close', async () => {
-    const { broker } = testBroker({ maxSubscriptionsPerSession: 2 })
+  it('checklist 19, 41: maxSubscriptionsPerSession: one more SUBSCRIBE → ERROR STOMP_ERR_TOO_MANY_SUBSCRIPTIONS then close', async () => {
+    const { broker, events } = testBroker({ maxSubscriptionsPerSession: 2 })
     const c = await connected(broker)
-    for (const id of ['1', '2', '3']) c.frame('SUBSCRIBE', { id, destination: `/topic/${id}` })
-    expect((await c.expectErrorThenClose()).text).toContain('at most 2 subscriptions')
+    for (const id of ['1', '2', '3']) c.frame('SUBSCRIBE', { id, destination: `/topic/${id}`, receipt: `r${id}` })
+    await c.expect('RECEIPT')
+    await c.expect('RECEIPT')
+    const err = await c.expectErrorThenClose()
+    expect(err.header('message')).toBe('Too many subscriptions')
+    expect(err.header('receipt-id')).toBe('r3')
+    expect(err.text).toContain('already has 2 subscriptions')
+    expect(err.text).toContain('UNSUBSCRIBE')
+    expect(c.closeInfo?.reason).toBe('STOMP_ERR_TOO_MANY_SUBSCRIPTIONS')
+    expect(events).toContainEqual(expect.objectContaining({ type: 'stomp.error', conn: c.id, code: 'STOMP_ERR_TOO_MANY_SUBSCRIPTIONS' }))
   })
 })

@@ -10,10 +10,9 @@
 import { getHeader, type Frame, type Header } from '../../lib/stomp/frame'
 import type { StompProblem } from '../../lib/stomp/errors'
 import { StompEncodeError, serializeFrame, serializeHeartbeat } from '../../lib/stomp/serializer'
-import { problemToErrorFrame } from '../../lib/stomp/problems'
+import { makeProblem, problemToErrorFrame } from '../../lib/stomp/problems'
 import { isValidUtf8 } from '../../lib/stomp/utf8'
 import { frameEvent, heartbeatEvent } from './taps'
-import { slowConsumerProblem } from './problem'
 import type { Session } from './session'
 import { messageFrame, type BrokerMessage, type MessageTarget } from './message'
 import { messageBytes } from './message-wire'
@@ -31,7 +30,9 @@ function emit(session: Session, frame: Frame | (() => Frame), bytes: Uint8Array,
 function fits(session: Session, size: number): boolean {
   const buffered = session.conn.bufferedAmount
   if (buffered > 0 && buffered + size > session.options.maxOutboundBytes) {
-    fail(session, slowConsumerProblem(buffered, session.options.maxOutboundBytes, session.version))
+    fail(session, makeProblem('STOMP_ERR_SLOW_CONSUMER', {
+      version: session.version, slowConsumerReason: 'outbound-bytes', limit: session.options.maxOutboundBytes, actual: buffered,
+    }))
     return false
   }
   return true

@@ -4,7 +4,7 @@
  * SEND to an open transaction (38, 60). The RECEIPT (40) follows only once the message was
  * accepted: a full queue gets ERROR instead — nothing is dropped silently.
  */
-import { getHeader, type Frame } from '../../../lib/stomp/frame'
+import { getHeader, type Frame, type StompVersion } from '../../../lib/stomp/frame'
 import { makeProblem } from '../../../lib/stomp/problems'
 import type { StompProblem } from '../../../lib/stomp/errors'
 import { resolveDestination, userQueueDestination } from '../destinations/resolve'
@@ -13,15 +13,19 @@ import { runApp, APP_ROUTES } from '../destinations/app'
 import { createMessage, passThroughHeaders, type BrokerMessage } from '../message'
 import type { Session } from '../session'
 import { reject } from '../write'
-import { badDestinationProblem } from '../problem'
 import { authorize } from './authorize'
 
 type Prepared = { readonly target: DeliveryTarget; readonly message: BrokerMessage } | { readonly problem: StompProblem }
 
+/** STOMP_ERR_BAD_DESTINATION; the codec's text lists every destination Wirelab serves (36). */
+function badDestination(version: StompVersion, destination: string, reason?: string): Prepared {
+  return { problem: makeProblem('STOMP_ERR_BAD_DESTINATION', { command: 'SEND', version, value: destination, reason }) }
+}
+
 function prepare(session: Session, frame: Frame, destination: string, user: string): Prepared {
   const version = session.version ?? '1.2'
   const resolved = resolveDestination(destination)
-  if (resolved === null) return { problem: badDestinationProblem('SEND', destination, version) }
+  if (resolved === null) return badDestination(version, destination)
   const headers = passThroughHeaders(frame.headers)
   const id = session.nextMessageId()
   switch (resolved.kind) {
@@ -42,7 +46,7 @@ function prepare(session: Session, frame: Frame, destination: string, user: stri
       }
       if (!out.ok) {
         const routes = APP_ROUTES.map((r) => `/app/${r}`).join(' and ')
-        return { problem: badDestinationProblem('SEND', destination, version, `Wirelab has no application handler at "${destination}"; it has ${routes}.`) }
+        return badDestination(version, destination, `Wirelab has no application handler at "${destination}"; it has ${routes}.`)
       }
       return { target: out.target, message: createMessage(id, out.destination, out.headers, out.body, session.id) }
     }

@@ -4,31 +4,35 @@
  * client-individual (43; 1.0: auto | client — both checked by the gate). Failing to create the subscription is ERROR then
  * close (41). Held queue messages are delivered right away, before the RECEIPT.
  */
-import { getHeader, type Frame } from '../../../lib/stomp/frame'
+import { getHeader, type Frame, type StompVersion } from '../../../lib/stomp/frame'
 import { makeProblem } from '../../../lib/stomp/problems'
 import type { StompProblem } from '../../../lib/stomp/errors'
 import { resolveDestination } from '../destinations/resolve'
 import { ACK_MODES, Subscription, type AckMode, type SubscriptionSource } from '../subscription'
 import type { Session } from '../session'
 import { reject } from '../write'
-import { badDestinationProblem } from '../problem'
 import { authorize } from './authorize'
+
+/** STOMP_ERR_BAD_DESTINATION; the codec's text lists every destination Wirelab serves (36). */
+function badDestination(version: StompVersion, destination: string, reason?: string): StompProblem {
+  return makeProblem('STOMP_ERR_BAD_DESTINATION', { command: 'SUBSCRIBE', version, value: destination, reason })
+}
 
 function sourceOf(session: Session, destination: string): SubscriptionSource | StompProblem {
   const version = session.version ?? '1.2'
   const resolved = resolveDestination(destination)
-  if (resolved === null) return badDestinationProblem('SUBSCRIBE', destination, version)
+  if (resolved === null) return badDestination(version, destination)
   switch (resolved.kind) {
     case 'topic':
       return { kind: 'topic', pattern: resolved.name }
     case 'queue':
       return { kind: 'queue', name: resolved.name }
     case 'app':
-      return badDestinationProblem('SUBSCRIBE', destination, version,
+      return badDestination(version, destination,
         `"${destination}" is an application destination: SEND to it, and SUBSCRIBE to where its handler answers (/user/queue/echo, /topic/chat.<room>).`)
     case 'user':
       if (resolved.user !== null) {
-        return badDestinationProblem('SUBSCRIBE', destination, version,
+        return badDestination(version, destination,
           `You cannot subscribe to another user's queue "${destination}"; subscribe to /user/queue/${resolved.name} to receive what is sent to /user/<your login>/queue/${resolved.name}.`)
       }
       return { kind: 'user', user: session.user ?? session.id, name: resolved.name }
@@ -50,10 +54,8 @@ export function handleSubscribe(session: Session, frame: Frame): void {
   const ack: AckMode = ACK_MODES.find((m) => m === rawAck) ?? 'auto'
   const max = session.options.maxSubscriptionsPerSession
   if (session.subscriptions.size >= max) {
-    return reject(session, frame, makeProblem('STOMP_ERR_ACCESS_REFUSED', {
-      command: 'SUBSCRIBE', version, checklist: [19, 41],
-      reason: `This server allows at most ${max} subscriptions per connection; UNSUBSCRIBE one before adding another.`,
-    }))
+    // a per-connection limit (checklist 19): the subscription cannot be created → ERROR (41)
+    return reject(session, frame, makeProblem('STOMP_ERR_TOO_MANY_SUBSCRIPTIONS', { command: 'SUBSCRIBE', version, limit: max }))
   }
   const source = sourceOf(session, destination)
   if ('code' in source) return reject(session, frame, source)
