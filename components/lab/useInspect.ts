@@ -1,0 +1,176 @@
+'use client'
+
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { ViewerMessage, WatchFilter } from '@/lib/inspect/protocol'
+import {
+  DEFAULT_MAX_EVENTS,
+  EMPTY_VIEW,
+  clearEvents,
+  parseServerMessage,
+  reduceServerMessage,
+  type InspectViewState,
+} from '@/lib/inspect/reduce'
+
+/**
+ * A live view of /ws/inspect (lib/inspect/protocol.ts). Connects to the same origin (ws: or
+ * wss: as the page), waits for `hello`, sends `watch` with the filter (again whenever the filter
+ * changes, on the same socket), and keeps the latest broker snapshot, the newest `maxEvents`
+ * events and the server's dropped count. Reconnects with backoff (0.5 s doubling to 10 s, with
+ * jitter) when the socket closes; closes it on unmount (StrictMode's double mount is safe: a
+ * socket still connecting is closed as soon as it opens, so the browser logs no error).
+ *
+ * Pause keeps receiving but freezes the view: the returned state stops changing, events keep
+ * being folded into a hidden copy (bounded too), `pending` counts what arrived meanwhile, and
+ * resume shows it all at once. Nothing the server sent is lost up to `maxEvents`.
+ *
+ * `filter: null` = not connected (e.g. until the tab's cid is known). A filter with `all: true`
+ * on a server that does not allow it (`hello.allowAll` false) is sent without `all`.
+ */
+export type InspectStatus = 'idle' | 'connecting' | 'open' | 'reconnecting'
+
+export interface UseInspectOptions {
+  /** Events kept (default 2,000). */
+  readonly maxEvents?: number
+  /** Override the endpoint (tests); default `ws(s)://<this host>/ws/inspect`. */
+  readonly url?: string
+}
+
+export interface InspectHandle extends InspectViewState {
+  readonly status: InspectStatus
+  readonly paused: boolean
+  /** Events received while paused, not shown yet. */
+  readonly pending: number
+  pause(): void
+  resume(): void
+  /** Forget the events and the dropped count (snapshot kept). */
+  clear(): void
+  /** Ask the server for a fresh broker snapshot. */
+  requestSnapshot(): void
+}
+
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10_000] as const
+
+export function inspectUrl(): string {
+  const { protocol, host } = window.location
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws/inspect`
+}
+
+/** The filter as sent: `all` dropped when the server does not allow it. */
+export function effectiveFilter(filter: WatchFilter, allowAll: boolean | null): WatchFilter {
+  if (!filter.all || allowAll !== false) return filter
+  const rest: { -readonly [K in keyof WatchFilter]: WatchFilter[K] } = { ...filter }
+  delete rest.all
+  return rest
+}
+
+export function useInspect(filter: WatchFilter | null, options: UseInspectOptions = {}): InspectHandle {
+  const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS
+  const filterKey = filter === null ? null : JSON.stringify(filter)
+  const [shown, setShown] = useState<InspectViewState>(EMPTY_VIEW)
+  const [status, setStatus] = useState<InspectStatus>('idle')
+  const [paused, setPaused] = useState(false)
+  const [pending, setPending] = useState(0)
+
+  const live = useRef<InspectViewState>(EMPTY_VIEW)
+  const pausedRef = useRef(false)
+  const socketRef = useRef<WebSocket | null>(null)
+  const filterRef = useRef<WatchFilter | null>(filter)
+  filterRef.current = filter
+
+  const shownReceived = useRef(0)
+  const publish = useCallback(() => {
+    if (pausedRef.current) setPending(live.current.received - shownReceived.current)
+    else {
+      shownReceived.current = live.current.received
+      setShown(live.current)
+    }
+  }, [])
+
+  const send = useCallback((message: ViewerMessage) => {
+    const socket = socketRef.current
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message))
+  }, [])
+
+  const sendWatch = useCallback(() => {
+    const current = filterRef.current
+    if (current === null || live.current.allowAll === null) return // before hello: sent on hello
+    send({ type: 'watch', filter: effectiveFilter(current, live.current.allowAll) })
+  }, [send])
+
+  const connected = filterKey !== null
+  const url = options.url
+  useEffect(() => {
+    if (!connected) return
+    let disposed = false
+    let attempt = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+
+    const open = () => {
+      setStatus(attempt === 0 ? 'connecting' : 'reconnecting')
+      const socket = new WebSocket(url ?? inspectUrl())
+      socketRef.current = socket
+      socket.onopen = () => {
+        if (disposed) return socket.close(1000, 'viewer gone')
+        attempt = 0
+        setStatus('open')
+      }
+      socket.onmessage = (event: MessageEvent) => {
+        if (disposed || typeof event.data !== 'string') return
+        const message = parseServerMessage(event.data)
+        if (message === null) return
+        live.current = reduceServerMessage(live.current, message, maxEvents)
+        if (message.type === 'hello') sendWatch()
+        publish()
+      }
+      socket.onclose = () => {
+        if (socketRef.current === socket) socketRef.current = null
+        if (disposed) return
+        live.current = { ...live.current, allowAll: null } // the next socket says hello again
+        const base = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]
+        attempt += 1
+        setStatus('reconnecting')
+        timer = setTimeout(open, base * (0.8 + Math.random() * 0.4))
+      }
+    }
+    open()
+
+    return () => {
+      disposed = true
+      if (timer !== undefined) clearTimeout(timer)
+      const socket = socketRef.current
+      socketRef.current = null
+      // Closing a CONNECTING socket makes Chromium log an error: close it once it opens instead.
+      if (socket && socket.readyState === WebSocket.OPEN) socket.close(1000, 'viewer gone')
+      setStatus('idle')
+    }
+  }, [connected, url, maxEvents, publish, sendWatch])
+
+  // A new filter on the open socket: watch again (the server answers with a snapshot).
+  useEffect(() => {
+    if (filterKey !== null) sendWatch()
+  }, [filterKey, sendWatch])
+
+  const pause = useCallback(() => {
+    pausedRef.current = true
+    setPaused(true)
+  }, [])
+  const resume = useCallback(() => {
+    pausedRef.current = false
+    setPaused(false)
+    setPending(0)
+    shownReceived.current = live.current.received
+    setShown(live.current)
+  }, [])
+  const clear = useCallback(() => {
+    live.current = clearEvents(live.current)
+    shownReceived.current = 0
+    setPending(0)
+    setShown(live.current)
+  }, [])
+  const requestSnapshot = useCallback(() => send({ type: 'snapshot' }), [send])
+
+  return useMemo(
+    () => ({ ...shown, status, paused, pending, pause, resume, clear, requestSnapshot }),
+    [shown, status, paused, pending, pause, resume, clear, requestSnapshot],
+  )
+}
