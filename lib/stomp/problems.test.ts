@@ -29,11 +29,12 @@ describe('problems', () => {
     expect(p.detail).toContain('"x^@y"')
   })
 
-  it('checklist 69/71: ERROR frame carries message, receipt-id, content-type and a content-length matching the body', () => {
+  it('checklist 69/71: ERROR frame carries message, code, receipt-id, content-type and a content-length matching the body', () => {
     const p = makeProblem('STOMP_ERR_BAD_ESCAPE', { line: 'foo:bar\\tbaz', sequence: '\\t', version: '1.2' })
     const f = problemToErrorFrame(p, { receiptId: '77' })
     expect(f.command).toBe('ERROR')
     expect(getHeader(f, 'message')).toBe('Undefined escape sequence: \\t')
+    expect(getHeader(f, 'code')).toBe('STOMP_ERR_BAD_ESCAPE')
     expect(getHeader(f, 'receipt-id')).toBe('77')
     expect(getHeader(f, 'content-type')).toBe('text/plain')
     expect(Number(getHeader(f, 'content-length'))).toBe(f.body.length)
@@ -41,7 +42,17 @@ describe('problems', () => {
     // it survives the wire, including the backslash in message (escaped for 1.2)
     const [back] = frames(parseChunks(serializeFrame(f, '1.2')))
     expect(getHeader(back, 'message')).toBe('Undefined escape sequence: \\t')
-    expect(problemToErrorFrame(p).headers.map(([n]) => n)).toEqual(['message', 'content-type', 'content-length'])
+    expect(f.headers.map(([n]) => n)).toEqual(['message', 'code', 'receipt-id', 'content-type', 'content-length'])
+    expect(problemToErrorFrame(p).headers.map(([n]) => n)).toEqual(['message', 'code', 'content-type', 'content-length'])
+  })
+
+  it('checklist 69: every code reaches the wire as the ERROR\'s code header, in every version', () => {
+    for (const code of STOMP_ERROR_CODES) {
+      for (const v of ['1.0', '1.1', '1.2'] as const) {
+        const [back] = frames(parseChunks(serializeFrame(problemToErrorFrame(makeProblem(code, { version: v })), v), [], v))
+        expect(getHeader(back, 'code')).toBe(code)
+      }
+    }
   })
 
   it('checklist 36: STOMP_ERR_BAD_DESTINATION lists every destination family Wirelab serves, also after a caller\'s own first sentence', () => {

@@ -56,13 +56,22 @@ export function makeProblem(code: StompErrorCode, ctx: ProblemContext = {}): Sto
 }
 
 /**
- * The ERROR frame for a problem (STOMP 1.2 §ERROR — checklist 69, 71): `message` header,
- * `receipt-id` when the failing frame asked for a receipt, and the teaching text as a
- * `text/plain` body with its `content-length`. The caller sends it, then closes (checklist 70).
+ * The ERROR frame for a problem (STOMP 1.2 §ERROR — checklist 69, 71): `message` header, `code`
+ * with the stable StompErrorCode (a Wirelab header — servers may add headers; it lets any client,
+ * over TCP too, tell errors apart without parsing English), `receipt-id` when the failing frame
+ * asked for a receipt, and the teaching text as a `text/plain` body with its `content-length`.
+ * The caller sends it, then closes (checklist 70).
+ *
+ *   ERROR
+ *   message:Unknown destination: "orders"
+ *   code:STOMP_ERR_BAD_DESTINATION
+ *   receipt-id:77
+ *   content-type:text/plain
+ *   content-length:…
  */
 export function problemToErrorFrame(problem: StompProblem, opts: { readonly receiptId?: string } = {}): Frame {
   const body = encodeUtf8(`${problem.detail}\n`)
-  const headers: Header[] = [['message', problem.message]]
+  const headers: Header[] = [['message', problem.message], ['code', problem.code]]
   if (opts.receiptId !== undefined) headers.push(['receipt-id', opts.receiptId])
   headers.push(['content-type', 'text/plain'], ['content-length', String(body.length)])
   return makeFrame('ERROR', headers, body)

@@ -63,12 +63,14 @@ describe('RECEIPT, DISCONNECT and ERROR', () => {
     expect(broker.snapshot().destinations).toContainEqual({ name: '/queue/d', kind: 'queue', depth: 1, subscribers: 0 })
   })
 
-  it('checklist 69, 70, 71: ERROR has message, a teaching text/plain body, receipt-id, then close', async () => {
+  it('checklist 69, 70, 71: ERROR has message, the stable code, a teaching text/plain body, receipt-id, then close', async () => {
     const { broker } = testBroker()
     const c = await connected(broker)
     c.frame('SUBSCRIBE', { destination: '/topic/x', receipt: 'r-42' })
     const err = await c.expectErrorThenClose()
     expect(err.header('message')).toBeTruthy()
+    expect(err.header('code')).toBe('STOMP_ERR_MISSING_HEADER')
+    expect(err.headers.map(([n]) => n)).toEqual(['message', 'code', 'receipt-id', 'content-type', 'content-length'])
     expect(err.header('receipt-id')).toBe('r-42')
     expect(err.header('content-type')).toBe('text/plain')
     expect(err.header('content-length')).toBe(String(err.body.length))

@@ -4,8 +4,8 @@
  * picks a WebSocket text or binary message by the body (checklist 76), feeds the heart-beat
  * sender, taps the frame, and bounds what one connection may have buffered (slow consumers).
  *
- * And the one error path: `fail` turns a StompProblem into an ERROR frame (message header,
- * teaching body, receipt-id — checklist 69, 71), writes it, then closes after flushing (70, 67).
+ * And the one error path: `fail` turns a StompProblem into an ERROR frame (message and code
+ * headers, teaching body, receipt-id — checklist 69, 71), writes it, then closes after flushing (70, 67).
  */
 import { getHeader, type Frame, type Header } from '../../lib/stomp/frame'
 import type { StompProblem } from '../../lib/stomp/errors'
@@ -126,6 +126,7 @@ export function fail(session: Session, problem: StompProblem, options: FailOptio
   } catch {
     // a receipt id this version cannot carry back: send the ERROR without it
     frame = problemToErrorFrame(problem)
+    if (options.headers) frame = { ...frame, headers: [...frame.headers, ...options.headers] }
     bytes = serializeFrame(frame, session.version)
   }
   emit(session, frame, bytes, 'text')
