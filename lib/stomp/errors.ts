@@ -19,6 +19,7 @@ export const STOMP_ERROR_CODES = [
   'STOMP_ERR_UNENCODABLE_HEADER',   // serializer: header text the receiver's version cannot carry (14, 16)
   // session / semantics (checklist D–L)
   'STOMP_ERR_NOT_CONNECTED',        // frame before CONNECT (20)
+  'STOMP_ERR_CONNECT_TIMEOUT',      // no CONNECT within the server's time after opening (20)
   'STOMP_ERR_ALREADY_CONNECTED',    // second CONNECT (26)
   'STOMP_ERR_VERSION_MISMATCH',     // no common version (22)
   'STOMP_ERR_BAD_HEART_BEAT',       // malformed heart-beat (28)

@@ -8,6 +8,7 @@ import type { StompVersion } from './frame'
 import { exampleFrame, isServerCommand } from './commands'
 import { commandSpecUrl, specUrl } from './spec-links'
 import { destinationList } from './wirelab-destinations'
+import { whyRequired } from './why-required'
 
 export interface ProblemContext {
   /** Command of the offending frame. */
@@ -64,27 +65,6 @@ const ESCAPES: Record<StompVersion, string> = {
 const limitText = (what: string, c: ProblemContext): string =>
   `This server accepts at most ${c.limit ?? '?'} ${what}${c.actual !== undefined ? `; this frame reached ${c.actual}` : ''}. ` +
   'The spec lets servers limit frame size, header count, header line length and body size, and asks them to send ERROR and close when a limit is exceeded.'
-
-const WHY_REQUIRED: Record<string, string> = {
-  'SEND destination': 'SEND needs a destination: without it the server has nowhere to deliver the message.',
-  'SUBSCRIBE destination': 'SUBSCRIBE needs a destination: it names what you want to receive.',
-  'SUBSCRIBE id': 'Since STOMP 1.1 every SUBSCRIBE carries an id that names the subscription uniquely on this connection; MESSAGE frames carry it back as subscription, and UNSUBSCRIBE, ACK and NACK refer to it.',
-  'UNSUBSCRIBE id': 'UNSUBSCRIBE names the subscription to end by the id its SUBSCRIBE gave.',
-  'ACK id': 'In STOMP 1.2 an ACK names the message by id: copy the value of the MESSAGE\'s ack header.',
-  'NACK id': 'In STOMP 1.2 a NACK names the message by id: copy the value of the MESSAGE\'s ack header.',
-  'ACK message-id': 'In STOMP 1.0 and 1.1 an ACK names the message by its message-id (1.1 also needs subscription).',
-  'ACK subscription': 'In STOMP 1.1 an ACK carries the subscription the MESSAGE came from, next to message-id.',
-  'NACK message-id': 'In STOMP 1.1 a NACK names the message by its message-id, next to subscription.',
-  'NACK subscription': 'In STOMP 1.1 a NACK carries the subscription the MESSAGE came from, next to message-id.',
-  'CONNECT accept-version': 'Since STOMP 1.1 CONNECT lists the versions the client speaks in accept-version; without it the server must assume the client speaks only 1.0.',
-  'CONNECT host': 'STOMP 1.1 and 1.2 clients must name the virtual host (most servers, Wirelab included, accept any value when it is missing).',
-}
-
-function why(c: ProblemContext): string {
-  const cmd = c.command === 'STOMP' ? 'CONNECT' : (c.command ?? '')
-  return WHY_REQUIRED[`${cmd} ${c.header}`] ?? (
-    ['BEGIN', 'COMMIT', 'ABORT'].includes(cmd) ? `${cmd} names the transaction it acts on in the transaction header.` : `${cmd} requires ${c.header}.`)
-}
 
 export const PROBLEM_TEXTS: Record<StompErrorCode, Builder> = {
   STOMP_ERR_BAD_COMMAND: (c, v, q) => ({
@@ -164,6 +144,14 @@ export const PROBLEM_TEXTS: Record<StompErrorCode, Builder> = {
     checklist: [20],
     spec: specUrl('Connecting', v),
   }),
+  STOMP_ERR_CONNECT_TIMEOUT: (c, v) => ({
+    message: 'No CONNECT in time: send CONNECT first',
+    what: `No CONNECT (or STOMP) frame arrived within ${c.limit ?? '?'} ms of opening the connection, so the server closes it. ` +
+      'Send CONNECT first, as soon as the connection is open: a STOMP session starts with it, and a server does not keep connections that never begin one.',
+    example: exampleFrame('CONNECT', '1.2'),
+    checklist: [20],
+    spec: specUrl('Connecting', v),
+  }),
   STOMP_ERR_ALREADY_CONNECTED: (_c, v) => ({
     message: 'Already connected',
     what: 'This session is already connected; a second CONNECT (or STOMP) is a protocol error. Open a new connection to start another session.',
@@ -193,7 +181,7 @@ export const PROBLEM_TEXTS: Record<StompErrorCode, Builder> = {
   }),
   STOMP_ERR_MISSING_HEADER: (c, v, q) => ({
     message: `Missing header: ${(c.expected && c.expected.length > 1 ? c.expected.join(' or ') : c.header) ?? '?'}`,
-    what: `This ${q(c.command)} frame has no ${(c.expected && c.expected.length > 1 ? c.expected.map((h) => q(h)).join(' or ') : q(c.header))} header. ${why(c)}`,
+    what: `This ${q(c.command)} frame has no ${(c.expected && c.expected.length > 1 ? c.expected.map((h) => q(h)).join(' or ') : q(c.header))} header. ${whyRequired(c.command, c.header)}`,
     example: exampleFrame(c.command ?? 'SEND', v),
     checklist: [35, 41, 48, 54, 55, 59, 61],
     spec: commandSpecUrl(c.command ?? 'SEND', v),

@@ -48,4 +48,10 @@ export interface BrokerOptions {
    * Optional; default 5000.
    */
   readonly closeLingerMs?: number
+  /**
+   * A connection that has not sent CONNECT (or STOMP) this many ms after opening gets ERROR
+   * STOMP_ERR_CONNECT_TIMEOUT, then is closed (checklist 20: CONNECT comes first), so idle
+   * sockets cannot pile up. Optional; default 10000; 0 turns the timeout off.
+   */
+  readonly connectTimeoutMs?: number
 }

@@ -36,6 +36,7 @@ export interface BrokerContext {
 }
 
 const DEFAULT_LINGER_MS = 5000
+const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
 
 export class Session implements Subscriber {
   state: SessionState = 'open'
@@ -51,6 +52,7 @@ export class Session implements Subscriber {
   private readonly parser: StompParser
   private ackCounter = 0
   private linger: ReturnType<typeof setTimeout> | null = null
+  private connectTimer: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     readonly conn: Connection,
@@ -68,6 +70,7 @@ export class Session implements Subscriber {
     })
     conn.onData((chunk) => this.onData(chunk))
     conn.onClose((reason) => this.onTransportClose(reason))
+    this.startConnectTimer()
   }
 
   get id(): string {
@@ -115,6 +118,7 @@ export class Session implements Subscriber {
 
   /** CONNECT accepted: switch the parser to the session's version and limits, start heart-beats. */
   connected(version: StompVersion, user: string, serverToClient: number, clientToServer: number): void {
+    this.stopConnectTimer()
     this.state = 'connected'
     this.version = version
     this.user = user
@@ -164,7 +168,27 @@ export class Session implements Subscriber {
     this.linger.unref()
   }
 
+  /**
+   * STOMP 1.2 §Connecting: a session starts with CONNECT or STOMP — checklist 20. A connection
+   * that never sends it gets ERROR STOMP_ERR_CONNECT_TIMEOUT and is closed, not kept forever.
+   */
+  private startConnectTimer(): void {
+    const ms = this.options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS
+    if (!(ms > 0)) return
+    this.connectTimer = setTimeout(() => {
+      this.connectTimer = null
+      if (this.state === 'open') fail(this, makeProblem('STOMP_ERR_CONNECT_TIMEOUT', { limit: ms }))
+    }, ms)
+    this.connectTimer.unref()
+  }
+
+  private stopConnectTimer(): void {
+    if (this.connectTimer) clearTimeout(this.connectTimer)
+    this.connectTimer = null
+  }
+
   private release(): void {
+    this.stopConnectTimer()
     this.heartBeat?.stop()
     this.transactions.clear() // checklist 62
     for (const sub of [...this.subscriptions.values()]) this.removeSubscription(sub) // checklist 47, 68
