@@ -39,7 +39,8 @@ describe.each(NODE_TRANSPORTS)('stompjs over sockjs-client, transport %s forced'
     const connected = await s.connected()
     expect(connected.headers.version).toBe('1.2')
     expect(sockjsTransportOf(s.sockets[0])).toBe(transport)
-    expect(srv.broker.snapshot().sessions.some((x) => x.transport === 'sockjs' && x.state === 'connected')).toBe(true)
+    const session = srv.broker.snapshot().sessions.find((x) => x.id === connected.headers.session)
+    expect(session).toMatchObject({ transport: 'sockjs', version: '1.2', state: 'connected' })
   })
 
   it('publish/subscribe: UTF-8 text with a NUL arrives intact on a topic and a queue, with receipts', async () => {

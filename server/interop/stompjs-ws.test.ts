@@ -46,7 +46,8 @@ describe('stompjs over WebSocket', () => {
     expect(connected.headers.version).toBe('1.2')
     expect(connected.headers.server).toMatch(/^Wirelab/)
     expect((s.sockets[0] as unknown as { protocol: string }).protocol).toBe('v12.stomp')
-    expect(srv.broker.snapshot().sessions.some((x) => x.transport === 'ws' && x.version === '1.2' && x.state === 'connected')).toBe(true)
+    const session = srv.broker.snapshot().sessions.find((x) => x.id === connected.headers.session)
+    expect(session).toMatchObject({ transport: 'ws', version: '1.2', state: 'connected' })
   })
 
   it('topic: two subscribers both get a text message with its user headers', async () => {
@@ -186,8 +187,8 @@ describe('stompjs over WebSocket', () => {
     const s = open({ heartbeatIncoming: 200, heartbeatOutgoing: 200 })
     const connected = await s.connected()
     expect(connected.headers['heart-beat']).toBe('200,200')
-    const snap = srv.broker.snapshot().sessions.find((x) => x.state === 'connected' && x.heartBeat?.[0] === 200)
-    expect(snap?.heartBeat).toEqual([200, 200])
+    const snap = srv.broker.snapshot().sessions.find((x) => x.id === connected.headers.session)
+    expect(snap?.heartBeat).toEqual([200, 200]) // [server→client, client→server]
     const beatsBefore = s.wsMessages.filter((w) => textOf(w.data) === '\n').length
     await new Promise((r) => setTimeout(r, 1500))
     // still open: neither side declared the other dead (the server closes a silent client after 400 ms)
@@ -217,15 +218,18 @@ describe('stompjs over WebSocket', () => {
     await pub.connected()
     await pub.publishWithReceipt({ destination: queue, body: 'unacked' })
     await waitUntil(() => received.length === 1, 'first delivery')
-    const before = srv.broker.sessionCount
+    const oldSession = s.connectedFrames[0].headers.session
+    expect(oldSession).toBeTruthy()
     s.client.forceDisconnect()
-    const closed = await s.closed(1)
-    expect(closed).toBeTruthy()
-    await s.connected(2, 10_000) // reconnected on a new socket
+    await s.closed(1)
+    const again = await s.connected(2, 10_000) // reconnected on a new socket
     expect(s.sockets.length).toBe(2)
     await waitUntil(() => received.length === 2, `redelivery after reconnect (${JSON.stringify(received)})`)
     expect(received).toEqual(['unacked', 'unacked+redelivered'])
-    expect(srv.broker.sessionCount).toBe(before) // the old session is gone, the new one took its place
+    // the broker dropped the old session; the new one took its place
+    const ids = srv.broker.snapshot().sessions.map((x) => x.id)
+    expect(ids).not.toContain(oldSession)
+    expect(ids).toContain(again.headers.session)
   })
 
   it('checklist 69-71: a broker ERROR surfaces in onStompError with message and receipt-id, then the connection is closed', async () => {
