@@ -168,7 +168,7 @@ export const PROBLEM_TEXTS: Record<StompErrorCode, Builder> = {
   }),
   STOMP_ERR_BAD_HEART_BEAT: (c, v, q) => ({
     message: `Bad heart-beat: ${q(c.value)}`,
-    what: `heart-beat must be two non-negative integers in milliseconds, "cx,cy" (what the sender can send, what it wants to receive; 0 = never); got ${q(c.value)}.`,
+    what: `${c.reason === undefined ? '' : `${c.reason} `}heart-beat must be two non-negative integers in milliseconds, "cx,cy" (what the sender can send, what it wants to receive; 0 = never); got ${q(c.value)}.`,
     example: 'CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:10000,10000\n\n^@',
     checklist: [28],
     spec: specUrl('Heart-beating', v === '1.0' ? '1.2' : v),

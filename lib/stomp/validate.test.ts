@@ -37,6 +37,13 @@ describe('validateFrame (the broker’s static checks, shared with the linter)',
     expect(i.problem.code).toBe('STOMP_ERR_BAD_HEART_BEAT')
   })
 
+  it('checklist 28: in a 1.0 session a malformed heart-beat is only a warning (1.0 has no heart-beating; the broker ignores it)', () => {
+    const f = makeFrame('CONNECT', { 'accept-version': '1.0', host: 'h', 'heart-beat': '10000,100\\00' })
+    expect(codes(f, '1.0')).toEqual(['warning:STOMP_ERR_BAD_HEART_BEAT'])
+    expect(validateFrame(f, { version: '1.0', role: 'client' })[0].problem.detail).toMatch(/^STOMP 1\.0 has no heart-beating/)
+    expect(codes(f, '1.1')).toEqual(['error:STOMP_ERR_BAD_HEART_BEAT'])
+  })
+
   it('checklist 43: ack value checked per version', () => {
     const f = makeFrame('SUBSCRIBE', { id: '0', destination: '/q', ack: 'client-individual' })
     expect(codes(f, '1.2')).toEqual([])

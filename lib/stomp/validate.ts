@@ -67,7 +67,13 @@ export function validateFrame(frame: Pick<Frame, 'command' | 'headers' | 'body'>
   })
   const hb = first.get('heart-beat')
   if (hb !== undefined && (command === 'CONNECT' || command === 'STOMP' || command === 'CONNECTED') && parseHeartBeat(frame.headers[hb][1]) === null) {
-    issues.push({ problem: makeProblem('STOMP_ERR_BAD_HEART_BEAT', { ...ctx, value: frame.headers[hb][1] }), severity: 'error', target: { kind: 'header-value', index: hb }, replacement: '0,0' })
+    // checklist 28 is 1.1+: a 1.0 session has no heart-beating and ignores the header, so only warn
+    const v10 = version === '1.0'
+    const reason = v10 ? 'STOMP 1.0 has no heart-beating, so a 1.0 session ignores this header (Wirelab does); from 1.1 on it would be an error.' : undefined
+    issues.push({
+      problem: makeProblem('STOMP_ERR_BAD_HEART_BEAT', { ...ctx, value: frame.headers[hb][1], reason }),
+      severity: v10 ? 'warning' : 'error', target: { kind: 'header-value', index: hb }, replacement: '0,0',
+    })
   }
   const ack = first.get('ack')
   if (ack !== undefined && command === 'SUBSCRIBE' && !isValidAckMode(frame.headers[ack][1], version)) {

@@ -24,6 +24,15 @@ describe('heart-beating', () => {
     expect(err.header('message')).toMatch(/heart-beat/)
   })
 
+  it('checklist 28: a 1.0 session has no heart-beating: a malformed heart-beat header is ignored, CONNECTED follows', async () => {
+    const { broker } = testBroker({ heartBeat: [100, 100] })
+    const c = TestClient.open(broker)
+    c.frame('CONNECT', { 'accept-version': '1.0', host: 'x', 'heart-beat': '10, 10' })
+    const connected = await c.expect('CONNECTED')
+    expect(connected.header('version')).toBe('1.0')
+    expect(connected.header('heart-beat')).toBeUndefined()
+  })
+
   it('checklist 29: negotiation math — client 10000,5000 vs server sx,sy', async () => {
     const { broker } = testBroker({ heartBeat: [2000, 20000] })
     const c = TestClient.open(broker)
