@@ -71,7 +71,7 @@ function split(stream: Uint8Array, rng: Prng, transport: 'tcp' | 'ws', maxMessag
   const cuts = new Set<number>()
   if (stream.length <= 64 && rng.chance(0.1)) for (let i = 1; i < stream.length; i++) cuts.add(i)
   else for (let n = rng.pick([0, 0, 1, 2, 5, 12]); n > 0 && stream.length > 1; n--) cuts.add(rng.int(1, stream.length - 1))
-  // a WebSocket message over the transport's maxPayload (maxFrameBytes) is refused with 1009 before STOMP sees it
+  // keep WebSocket messages within maxFrameBytes: the transport's maxPayload (above that) refuses larger ones with 1009
   for (let at = maxMessage; transport === 'ws' && at < stream.length; at += maxMessage) cuts.add(at)
   const points = [0, ...[...cuts].sort((a, b) => a - b), stream.length]
   const chunks: Array<{ bytes: Uint8Array; text: boolean; pause: boolean }> = []
