@@ -1,6 +1,7 @@
 import type { MDXComponents } from 'mdx/types'
 import { Callout, calloutTypes } from './Callout'
 import { CodeBlock, Code } from './CodeBlock'
+import { LazyFrameXray, LazyHandshakeView, LazySequenceDiagram, LazyTransportRace } from '../lab/LazyLabWidgets'
 import { Figure } from './Figure'
 import { H1, H2, H3, H4 } from './Heading'
 import { MdxLink } from './MdxLink'
@@ -36,6 +37,11 @@ export const mdxComponents = {
   pre: CodeBlock,
   Callout,
   Figure,
+  // Lab widgets: client components that load their code when scrolled near (components/lab).
+  TransportRace: LazyTransportRace,
+  HandshakeView: LazyHandshakeView,
+  FrameXray: LazyFrameXray,
+  SequenceDiagram: LazySequenceDiagram,
 } satisfies MDXComponents
 
 export type MdxTagName = keyof typeof mdxComponents
@@ -59,4 +65,8 @@ export type AttributeRule = {
 export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   Callout: { allowed: ['type', 'title'], values: { type: Object.keys(calloutTypes) } },
   Figure: { allowed: ['src', 'alt', 'caption'], requires: { src: 'alt' } },
+  TransportRace: { allowed: ['rate', 'interval'] },
+  HandshakeView: { allowed: ['endpoint'], values: { endpoint: ['echo', 'stomp'] } },
+  FrameXray: { allowed: ['endpoint'], values: { endpoint: ['echo', 'stomp'] } },
+  SequenceDiagram: { allowed: ['title', 'headingLevel', 'maxMessages', 'hideHeartbeats', 'height', 'filter', 'names', 'events'] },
 }
