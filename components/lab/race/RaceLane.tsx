@@ -17,11 +17,11 @@ export interface LaneView {
   readonly slots: number
 }
 
-function Metric({ name, value, hint, id }: { name: string; value: string; hint?: string; id: string }) {
+function Metric({ name, value, hint, id, raw }: { name: string; value: string; hint?: string; id: string; raw?: number | null }) {
   return (
     <div className={styles.metric} title={hint}>
       <dt className={styles.metricName}>{name}</dt>
-      <dd className={styles.metricValue} data-metric={id}>
+      <dd className={styles.metricValue} data-metric={id} data-raw={raw ?? undefined}>
         {value}
       </dd>
     </div>
@@ -45,10 +45,10 @@ export function RaceLane({ view }: { view: LaneView }) {
         </span>
       </div>
       <dl className={styles.metrics}>
-        <Metric id="requests" name="Requests" value={num(counters?.requests)} hint="HTTP requests (or upgrades) the server received for this lane" />
-        <Metric id="bytes-up" name="Bytes ↑" value={counters ? formatBytes(counters.bytesUp) : '—'} hint="Browser → server, request lines and headers included (server's socket count)" />
-        <Metric id="bytes-down" name="Bytes ↓" value={counters ? formatBytes(counters.bytesDown) : '—'} hint="Server → browser, status lines, headers and framing included (server's socket count)" />
-        <Metric id="messages" name="Messages" value={String(stats.messages)} hint={`Received by this page (server delivered ${num(counters?.delivered)})`} />
+        <Metric id="requests" name="Requests" value={num(counters?.requests)} raw={counters?.requests} hint="HTTP requests (or upgrades) the server received for this lane" />
+        <Metric id="bytes-up" name="Bytes ↑" value={counters ? formatBytes(counters.bytesUp) : '—'} raw={counters?.bytesUp} hint="Browser → server, request lines and headers included (server's socket count)" />
+        <Metric id="bytes-down" name="Bytes ↓" value={counters ? formatBytes(counters.bytesDown) : '—'} raw={counters?.bytesDown} hint="Server → browser, status lines, headers and framing included (server's socket count)" />
+        <Metric id="messages" name="Messages" value={String(stats.messages)} raw={stats.messages} hint={`Received by this page (server delivered ${num(counters?.delivered)})`} />
         <Metric id="per-message" name="↓ per msg" value={perMessage === null ? '—' : formatBytes(perMessage)} hint="Bytes down divided by messages: the cost of each message on this transport" />
         <Metric id="p50" name="p50" value={formatMs(lat.p50)} hint="Median of (receipt in the browser − server publish time) over the ticker's messages" />
         <Metric id="p99" name="p99" value={formatMs(lat.p99)} hint="99th percentile of the same latency" />
