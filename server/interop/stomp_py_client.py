@@ -23,10 +23,14 @@ import stomp
 TIMEOUT = 5.0
 
 
+EMIT_LOCK = threading.Lock()
+
+
 def emit(event, **fields):
     fields["event"] = event
-    sys.stdout.write(json.dumps(fields, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+    with EMIT_LOCK:  # the receiver thread and the main thread both print
+        sys.stdout.write(json.dumps(fields, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 class Recorder(stomp.ConnectionListener):
@@ -43,10 +47,11 @@ class Recorder(stomp.ConnectionListener):
         if isinstance(body, bytes):
             body = body.decode("utf-8", "replace")
         entry = {"kind": kind, "cmd": frame.cmd, "headers": dict(frame.headers), "body": body}
+        # print before waking the main thread: it may print "done" and exit right away
+        emit(kind, conn=self.name, headers=entry["headers"], body=body)
         with self.cond:
             self.frames.append(entry)
             self.cond.notify_all()
-        emit(kind, conn=self.name, headers=entry["headers"], body=body)
 
     def on_connected(self, frame):
         self._add("connected", frame)
@@ -61,10 +66,10 @@ class Recorder(stomp.ConnectionListener):
         self._add("error", frame)
 
     def on_disconnected(self):
+        emit("disconnected", conn=self.name)
         with self.cond:
             self.disconnected = True
             self.cond.notify_all()
-        emit("disconnected", conn=self.name)
 
     def wait(self, what, pred, timeout=TIMEOUT):
         deadline = time.monotonic() + timeout
