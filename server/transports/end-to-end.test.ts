@@ -138,3 +138,37 @@ describe('ERROR then close, per transport (checklists 67, 70)', () => {
     expect(code).not.toBe(1006)
   })
 })
+
+describe('graceful shutdown (what SIGINT/SIGTERM run in main.ts)', () => {
+  it('close(): sessions on every transport are closed cleanly, then nothing more is accepted', async () => {
+    const own = await startTestServer({ heartBeat: [0, 0] })
+    const ws = new WebSocket(own.wsUrl, ['v12.stomp'])
+    const wsGot: string[] = []
+    ws.on('message', (d) => wsGot.push(String(d)))
+    const wsClosed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+    await new Promise((resolve) => ws.once('open', resolve))
+    ws.send(CONNECT)
+    const tcpChunks: Buffer[] = []
+    const tcp = connect(own.tcpPort, '127.0.0.1', () => tcp.write(CONNECT))
+    tcp.on('data', (c: Buffer) => tcpChunks.push(c))
+    const tcpEnded = new Promise((resolve) => tcp.once('end', resolve))
+    await until(() => wsGot.length > 0 && Buffer.concat(tcpChunks).includes(0))
+    expect(own.broker.sessionCount).toBe(2)
+
+    const started = Date.now()
+    await own.close()
+    expect(Date.now() - started).toBeLessThan(2500)
+    expect(await wsClosed).toBe(1001) // going away, not an abnormal 1006
+    await tcpEnded // a FIN, after whatever was queued
+    tcp.destroy()
+    expect(own.broker.sessionCount).toBe(0)
+
+    const refused = await new Promise<string>((resolve) => {
+      const again = connect(own.tcpPort, '127.0.0.1')
+      again.once('connect', () => { again.destroy(); resolve('accepted') })
+      again.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'))
+    })
+    expect(refused).toBe('ECONNREFUSED')
+    await expect(fetch(`${own.httpUrl}/sockjs/stomp/info`)).rejects.toThrow()
+  })
+})
