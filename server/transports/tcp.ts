@@ -29,7 +29,8 @@ class TcpConnection implements Connection {
     private readonly log: Logger,
   ) {
     this.remote = remoteOf(socket.remoteAddress, socket.remotePort)
-    socket.setNoDelay(true)
+    socket.setNoDelay(true) // one STOMP frame should leave now, not wait for Nagle
+    socket.setKeepAlive(true, 30_000) // notice vanished peers even when STOMP heart-beats are off
     socket.on('data', (chunk: Buffer) => {
       // Clients MUST NOT send after DISCONNECT (1.2 §DISCONNECT): bytes after close() are ignored.
       if (!this.ending) this.events.data(chunk)
