@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, DEFAULT_CONFIG, configDocs, configTableMarkdown, loadConfig, type Env } from './config'
 
@@ -54,6 +55,21 @@ describe('loadConfig defaults', () => {
     expect(table).toHaveLength(configDocs.length + 2)
     expect(table).toContain('| `PORT` | `3000` | HTTP port: the site, /ws/stomp and /sockjs/stomp. |')
     expect(table.find((row) => row.startsWith('| `STOMP_USERS` |'))).toContain('(unset)')
+  })
+
+  it('README.md carries exactly this table between its config-table markers', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const m = /<!-- config-table:start -->\n([\s\S]*?)\n<!-- config-table:end -->/.exec(readme)
+    expect(m, 'README.md lacks the config-table markers').not.toBeNull()
+    // To refresh: paste the output of `npx tsx -e "import('./server/config.ts').then(m => console.log(m.configTableMarkdown()))"`
+    expect(m?.[1]).toBe(configTableMarkdown())
+  })
+
+  it('STOMP_CONNECT_TIMEOUT_MS accepts 0 (off) and rejects negative or fractional values', () => {
+    expect(loadConfig({ STOMP_CONNECT_TIMEOUT_MS: '0' }).broker.connectTimeoutMs).toBe(0)
+    expect(DEFAULT_CONFIG.broker.connectTimeoutMs).toBe(10_000)
+    expect(() => loadConfig({ STOMP_CONNECT_TIMEOUT_MS: '-1' })).toThrow('STOMP_CONNECT_TIMEOUT_MS="-1" is not a whole number from 0 to 3600000')
+    expect(() => loadConfig({ STOMP_CONNECT_TIMEOUT_MS: '1.5' })).toThrow(ConfigError)
   })
 
   it('with the default STOMP_HEARTBEAT a client asking 0,1000 is sent a beat every 1000 ms (checklist 29)', () => {

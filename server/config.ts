@@ -61,6 +61,7 @@ export const configDocs: readonly ConfigDoc[] = [
   { name: 'STOMP_MAX_BODY_BYTES', default: '1048576', description: 'Largest frame body in bytes (1 MiB).' },
   { name: 'STOMP_HEARTBEAT', default: '1000,1000', description: 'The server\'s heart-beat offer sx,sy in ms (0 = none). A client asking 0,1000 gets a heart-beat every max(sx,1000) ms.' },
   { name: 'STOMP_HEARTBEAT_GRACE', default: '2', description: 'A silent client is closed after its negotiated heart-beat interval times this multiplier.' },
+  { name: 'STOMP_CONNECT_TIMEOUT_MS', default: '10000', description: 'A connection that has not sent CONNECT after this many ms gets an ERROR and is closed (0 = wait forever).' },
   { name: 'STOMP_MAX_SUBSCRIPTIONS', default: '256', description: 'Most subscriptions per session.' },
   { name: 'STOMP_PREFETCH', default: '100', description: 'Most unacknowledged messages per client / client-individual subscription.' },
   { name: 'STOMP_QUEUE_MAX_MESSAGES', default: '1000', description: 'Most messages held per /queue/ destination; a SEND beyond it gets an ERROR.' },
@@ -90,11 +91,11 @@ function parsePort(name: string, raw: string, accepts = PORT_ACCEPTS): number {
   return n
 }
 
-function parseCount(name: string, raw: string, max: number): number {
-  const accepts = `a whole number from 1 to ${max}`
+function parseCount(name: string, raw: string, max: number, min = 1): number {
+  const accepts = `a whole number from ${min} to ${max}`
   if (!/^\d+$/.test(raw)) fail(name, raw, accepts)
   const n = Number(raw)
-  if (n < 1 || n > max) fail(name, raw, accepts)
+  if (n < min || n > max) fail(name, raw, accepts)
   return n
 }
 
@@ -211,6 +212,7 @@ export function loadConfig(env: Env): Config {
   const limits = parseLimits(env)
   const heartBeat = parseHeartBeat(read(env, 'STOMP_HEARTBEAT'))
   const heartBeatGraceMultiplier = parseGrace(read(env, 'STOMP_HEARTBEAT_GRACE'))
+  const connectTimeoutMs = parseCount('STOMP_CONNECT_TIMEOUT_MS', read(env, 'STOMP_CONNECT_TIMEOUT_MS'), 3_600_000, 0)
   const maxSubscriptionsPerSession = parseCount('STOMP_MAX_SUBSCRIPTIONS', read(env, 'STOMP_MAX_SUBSCRIPTIONS'), 1_000_000)
   const prefetch = parseCount('STOMP_PREFETCH', read(env, 'STOMP_PREFETCH'), 1_000_000)
   const queueMaxMessages = parseCount('STOMP_QUEUE_MAX_MESSAGES', read(env, 'STOMP_QUEUE_MAX_MESSAGES'), 100_000_000)
@@ -222,6 +224,7 @@ export function loadConfig(env: Env): Config {
     versions: STOMP_VERSIONS_SPOKEN,
     heartBeat,
     heartBeatGraceMultiplier,
+    connectTimeoutMs,
     maxSubscriptionsPerSession,
     prefetch,
     queueMaxMessages,
