@@ -64,7 +64,7 @@ async function renderSvg(source: string, theme: Theme, baseId: string): Promise<
     securityLevel: 'strict',
     theme: 'base',
     themeVariables: { ...PALETTE[theme], fontFamily: SANS, fontSize: '14px' },
-    sequence: { messageFontFamily: MONO, noteFontFamily: MONO, actorFontFamily: SANS, useMaxWidth: true, wrap: false },
+    sequence: { messageFontFamily: MONO, noteFontFamily: MONO, actorFontFamily: SANS, useMaxWidth: false, wrap: false },
   })
   const id = `${baseId}-${++renders}`
   try {

@@ -126,14 +126,14 @@ export function socketioLabel(e: SocketioPacketEvent): string {
   return `engine.io ${parts.filter((p) => p !== undefined && p !== '').join(' ')}${preview}`
 }
 
-/** `/topic/chat → ws-4 sub-0, ws-5 sub-1 +2 more`, `/queue/jobs → queued`, `refused: …`. */
+/** `route /topic/chat → ws-4/sub-0, ws-5/sub-1 +2 more`, `route /queue/jobs → held (queued)`, `… refused: …`. */
 export function routeLabel(e: BrokerRouteEvent): string {
   const where = clip(e.destination, 48)
   if (e.refused !== undefined) return `${where} refused: ${clip(e.refused, 60)}`
   const again = e.redelivered ? ' (redelivery)' : ''
   const n = e.deliveredTo.length
-  if (n === 0) return `${where} → ${e.queued ? 'held (queued)' : 'no subscriber'}${again}`
-  const named = e.deliveredTo.slice(0, 2).map((to) => `${to.conn} ${clip(to.subscription, 16)}`)
+  if (n === 0) return `route ${where} → ${e.queued ? 'held (queued)' : 'no subscriber'}${again}`
+  const named = e.deliveredTo.slice(0, 2).map((to) => `${to.conn}/${clip(to.subscription, 16)}`)
   const more = n > 2 ? ` +${n - 2} more` : ''
-  return `${where} → ${named.join(', ')}${more}${e.queued ? ', rest held' : ''}${again}`
+  return `route ${where} → ${named.join(', ')}${more}${e.queued ? ', rest held' : ''}${again}`
 }

@@ -31,10 +31,16 @@ describe('events → mermaid sequence diagram', () => {
     ])
   })
 
-  it('routing is a note over the broker naming the subscriptions reached; the error code and the close are notes too', () => {
+  it('routing is a note over the broker naming the subscriptions reached; an ERROR and its code sit on a red band; the close is a note', () => {
     const lines = body(sequenceDiagram(STOMP_SESSION, { self: SELF })).map((l) => l.trim())
-    expect(lines).toContain('Note over K: /topic/chat → ws-3 sub-0, ws-7 sub-0 +1 more')
-    expect(lines).toContain('Note over K: STOMP_ERR_MISSING_HEADER')
+    expect(lines).toContain('Note over K: route /topic/chat → ws-3/sub-0, ws-7/sub-0 +1 more')
+    const band = lines.indexOf('rect rgba(207, 34, 46, 0.14)')
+    expect(lines.slice(band, band + 4)).toEqual([
+      'rect rgba(207, 34, 46, 0.14)',
+      'Note over K: STOMP_ERR_MISSING_HEADER',
+      'K--xC1: ERROR message:SUBSCRIBE needs an id header',
+      'end',
+    ])
     expect(lines).toContain('Note over C1,K: session closed: STOMP_ERR_MISSING_HEADER')
   })
 
@@ -124,9 +130,9 @@ describe('events → mermaid sequence diagram', () => {
       route(2, 'ws-1', '/queue/full', '', [], { refused: 'queue /queue/full is full (1000 messages)' }),
       route(3, 'ws-1', '/queue/jobs', 'm-9', [['ws-2', 'sub-1']], { redelivered: true }),
     ])
-    expect(text).toContain('Note over K: /queue/jobs → held (queued)')
+    expect(text).toContain('Note over K: route /queue/jobs → held (queued)')
     expect(text).toContain('Note over K: /queue/full refused: queue /queue/full is full (1000 messages)')
-    expect(text).toContain('Note over K: /queue/jobs → ws-2 sub-1 (redelivery)')
+    expect(text).toContain('Note over K: route /queue/jobs → ws-2/sub-1 (redelivery)')
   })
 
   it('no events: a valid diagram saying so', () => {

@@ -50,9 +50,13 @@ export const DEFAULT_MAX_MESSAGES = 60
 
 type Actor = string // 'server' | 'broker' | client actor key
 type Arrow = '->>' | '-->>' | '--x' | '-)' | '--)'
-type Step =
+type Step = (
   | { readonly kind: 'arrow'; readonly from: Actor; readonly to: Actor; readonly arrow: Arrow; readonly text: string; readonly beat?: boolean; readonly times?: number }
   | { readonly kind: 'note'; readonly over: readonly Actor[]; readonly text: string }
+) & { readonly error?: boolean }
+
+/** ERROR frames and their error code sit on a light red band. */
+const ERROR_BAND = 'rect rgba(207, 34, 46, 0.14)'
 
 const SERVER = 'server'
 const BROKER = 'broker'
@@ -168,13 +172,14 @@ function steps(events: readonly InspectEvent[], options: SequenceOptions, keyOf:
         break
       case 'stomp.frame':
         if (inbound) arrow(c, BROKER, '->>', stompLabel(e))
-        else arrow(BROKER, c, e.command === 'ERROR' ? '--x' : '-->>', stompLabel(e))
+        else if (e.command === 'ERROR') out.push({ kind: 'arrow', from: BROKER, to: c, arrow: '--x', text: stompLabel(e), error: true })
+        else arrow(BROKER, c, '-->>', stompLabel(e))
         break
       case 'stomp.heartbeat':
         arrow(inbound ? c : BROKER, inbound ? BROKER : c, inbound ? '-)' : '--)', 'heart-beat (EOL)', true)
         break
       case 'stomp.error':
-        out.push({ kind: 'note', over: [BROKER], text: e.code })
+        out.push({ kind: 'note', over: [BROKER], text: e.code, error: true })
         break
       case 'broker.session':
         if (e.state === 'closed') out.push({ kind: 'note', over: [c, BROKER], text: `session closed${e.reason ? `: ${clip(e.reason, 60)}` : ''}` })
@@ -220,13 +225,17 @@ export function buildSequence(events: readonly InspectEvent[], options: Sequence
   const span = (actors: readonly Actor[]) => [...new Set(actors.map((a) => id.get(a) ?? 'K'))].join(',')
   if (omitted > 0) lines.push(`  Note over ${span([order[0], order[order.length - 1]])}: … ${omitted} earlier message${omitted === 1 ? '' : 's'}`)
   if (shown.length === 0) lines.push(`  Note over ${span([order[0]])}: no traffic yet`)
-  for (const s of shown) {
-    if (s.kind === 'note') lines.push(`  Note over ${span(s.over)}: ${escapeMermaid(s.text)}`)
+  shown.forEach((s, i) => {
+    const band = s.error === true && shown[i - 1]?.error !== true
+    if (band) lines.push(`  ${ERROR_BAND}`)
+    const indent = s.error ? '    ' : '  '
+    if (s.kind === 'note') lines.push(`${indent}Note over ${span(s.over)}: ${escapeMermaid(s.text)}`)
     else {
       const times = s.times !== undefined && s.times > 1 ? ` ×${s.times}` : ''
-      lines.push(`  ${id.get(s.from)}${s.arrow}${id.get(s.to)}: ${escapeMermaid(s.text)}${times}`)
+      lines.push(`${indent}${id.get(s.from)}${s.arrow}${id.get(s.to)}: ${escapeMermaid(s.text)}${times}`)
     }
-  }
+    if (s.error && shown[i + 1]?.error !== true) lines.push('  end')
+  })
   return { text: `${lines.join('\n')}\n`, lines: shown.length, omitted }
 }
 
