@@ -1,0 +1,128 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+/**
+ * The live diagrams on /lab against the real server, in Chromium: the page runs a STOMP session
+ * of its own (@stomp/stompjs over /ws/stomp?cid=<this tab's cid>), and the sequence diagram and
+ * the pub-sub map draw it from the /ws/inspect stream. The fixtures fail a test on any request
+ * that leaves localhost and on any console error.
+ */
+
+declare global {
+  interface Window {
+    StompJs: typeof import('@stomp/stompjs')
+  }
+}
+
+/** The tab's cid, once a widget has made it (components/lab/useClientId.ts). */
+async function clientId(page: Page): Promise<string> {
+  await expect.poll(() => page.evaluate(() => sessionStorage.getItem('wirelab-cid')), { message: 'the tab has a cid' }).toMatch(/^[A-Za-z0-9_-]{10}$/)
+  return (await page.evaluate(() => sessionStorage.getItem('wirelab-cid'))) as string
+}
+
+/** CONNECT with heart-beat 10000,10000, SUBSCRIBE, SEND, wait for the MESSAGE; the client stays connected. */
+async function stompSession(page: Page, cid: string, destination: string, body: string): Promise<string> {
+  await page.addScriptTag({ path: 'node_modules/@stomp/stompjs/bundles/stomp.umd.min.js' })
+  return page.evaluate(
+    ({ cid, destination, body }) =>
+      new Promise<string>((resolve, reject) => {
+        const client = new window.StompJs.Client({
+          brokerURL: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/stomp?cid=${cid}`,
+          heartbeatIncoming: 10_000,
+          heartbeatOutgoing: 10_000,
+          reconnectDelay: 0,
+        })
+        const timer = setTimeout(() => reject(new Error('no MESSAGE within 5 s')), 5000)
+        client.onConnect = () => {
+          client.subscribe(destination, (message) => {
+            clearTimeout(timer)
+            resolve(message.body)
+          })
+          client.publish({ destination, body })
+        }
+        client.onStompError = (frame) => reject(new Error(frame.headers.message))
+        client.activate()
+      }),
+    { cid, destination, body },
+  )
+}
+
+/** Scroll a lazy lab widget into view (its placeholder first) and wait until it streams live. */
+async function widget(page: Page, name: RegExp | string, placeholder: string): Promise<Locator> {
+  const region = page.getByRole('region', { name })
+  await region.or(page.getByText(`Loading the ${placeholder}…`)).first().scrollIntoViewIfNeeded()
+  await expect(region).toBeVisible()
+  await region.scrollIntoViewIfNeeded()
+  await expect(region.getByRole('status')).toContainText('live')
+  return region
+}
+
+test('sequence diagram: this tab’s STOMP session drawn as an SVG with its participants and frames', async ({ page }) => {
+  const topic = `/topic/e2e-seq-${Date.now()}`
+  await page.goto('/lab')
+  const diagram = await widget(page, "This tab's traffic", 'sequence diagram')
+  const cid = await clientId(page)
+
+  expect(await stompSession(page, cid, topic, 'hello, wire')).toBe('hello, wire')
+
+  const svg = diagram.getByRole('figure').locator('svg')
+  for (const text of [
+    'Browser',
+    'Server',
+    'Broker',
+    '101 Switching Protocols · v12.stomp',
+    'CONNECT accept-version:1.2,1.1,1.0 heart-beat:10000,10000',
+    'CONNECTED version:1.2 heart-beat:10000,10000',
+    `SUBSCRIBE ${topic} id:sub-0`,
+    `SEND ${topic} "hello, wire"`,
+    `MESSAGE ${topic} "hello, wire" subscription:sub-0`,
+    `route ${topic} →`,
+  ]) {
+    await expect(svg, `the diagram shows "${text}"`).toContainText(text, { timeout: 10_000 })
+  }
+  // Mermaid drew it (no error box), with an actor per participant.
+  await expect(diagram.getByRole('alert')).toHaveCount(0)
+  await expect(svg.locator('text.actor').filter({ hasText: 'Broker' })).not.toHaveCount(0)
+
+  // Hide heart-beats and copy keep working on the live view; the source is the same text.
+  await diagram.getByRole('checkbox', { name: 'Hide heart-beats' }).check()
+  await diagram.getByText('Mermaid source').click()
+  await expect(diagram.locator('pre')).toContainText(`SEND ${topic} #34;hello, wire#34;`)
+  await expect(diagram.locator('pre')).not.toContainText('heart-beat (EOL)')
+})
+
+test('sequence diagram: pause freezes the picture, resume shows what arrived meanwhile', async ({ page }) => {
+  const topic = `/topic/e2e-pause-${Date.now()}`
+  await page.goto('/lab')
+  const diagram = await widget(page, "This tab's traffic", 'sequence diagram')
+  const cid = await clientId(page)
+  await diagram.getByRole('button', { name: 'Pause' }).click()
+  await expect(diagram.getByRole('button', { name: 'Resume' })).toHaveAttribute('aria-pressed', 'true')
+
+  await stompSession(page, cid, topic, 'while paused')
+  await expect(diagram.getByRole('status')).toContainText(/paused · \d+ new/, { timeout: 10_000 })
+  await expect(diagram.locator('pre')).not.toContainText(topic) // the view is frozen
+
+  await diagram.getByRole('button', { name: 'Resume' }).click()
+  await expect(diagram.getByRole('figure').locator('svg')).toContainText(`SEND ${topic} "while paused"`, { timeout: 10_000 })
+  await expect(diagram.locator('pre')).toContainText(`MESSAGE ${topic}`)
+})
+
+test('pub-sub map: the destination with this tab as subscriber and publisher, and the delivery counted', async ({ page }) => {
+  const topic = `/topic/e2e-map-${Date.now()}`
+  await page.goto('/lab')
+  const map = await widget(page, /Pub-sub map/, 'pub-sub map')
+  const cid = await clientId(page)
+
+  await stompSession(page, cid, topic, 'counted')
+
+  const row = map.getByRole('list', { name: 'Destinations' }).getByRole('listitem').filter({ has: page.getByText(topic, { exact: true }) })
+  await expect(row).toHaveAttribute('data-kind', 'topic', { timeout: 10_000 })
+  await expect(row.getByText('topic', { exact: true })).toBeVisible()
+  await expect(row.getByText('1 published · 1 delivered')).toBeVisible()
+  const subscriber = row.getByRole('list', { name: `Subscribers of ${topic}` }).getByRole('listitem')
+  await expect(subscriber).toHaveCount(1)
+  await expect(subscriber).toContainText('you')
+  await expect(subscriber).toContainText('got 1')
+  await expect(row.getByRole('list', { name: `Publishers to ${topic}` }).getByRole('listitem')).toContainText('sent 1')
+})
