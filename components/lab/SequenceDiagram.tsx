@@ -126,7 +126,7 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
         </p>
       )}
 
-      <div ref={scroller.ref} onScroll={scroller.onScroll} className={styles.scroller} style={{ maxHeight: height }} tabIndex={0} aria-label={`${title}, scrollable`}>
+      <div ref={scroller.ref} onScroll={scroller.onScroll} className={styles.scroller} style={{ maxHeight: height }} tabIndex={0} role="group" aria-label={`${title}, scrollable`}>
         {empty ? (
           <p className={styles.empty}>
             {live ? 'No traffic yet. Open a connection or send a request in the lab: every message this tab exchanges is drawn here.' : 'No events to draw.'}

@@ -120,13 +120,17 @@ describe('useInspect', () => {
     expect(result.current.dropped).toBe(0)
   })
 
-  it('a new filter is sent on the same socket; all:true falls back when the server does not allow it', () => {
-    const { rerender } = renderHook(({ filter }) => useInspect(filter), { initialProps: { filter: { all: true, types: ['broker.route'] } as WatchFilter } })
+  it('a new filter is sent on the same socket and clears the view; all:true falls back when the server does not allow it', () => {
+    const { result, rerender } = renderHook(({ filter }) => useInspect(filter), { initialProps: { filter: { all: true, types: ['broker.route'] } as WatchFilter } })
     openAndHello(last(), false)
     expect(last().sent).toEqual([{ type: 'watch', filter: { types: ['broker.route'] } }])
+    act(() => last().say({ type: 'events', events: [frame(1, 'CONNECT')] }))
+    rerender({ filter: { all: true, types: ['broker.route'] } }) // same value, new object: nothing sent
+    expect(last().sent).toHaveLength(1)
     rerender({ filter: { destinations: ['/topic/a'] } })
     expect(FakeSocket.all).toHaveLength(1)
     expect(last().sent[1]).toEqual({ type: 'watch', filter: { destinations: ['/topic/a'] } })
+    expect(result.current.events).toEqual([]) // what the old filter showed is gone
   })
 
   it('reconnects with backoff after the server goes away, and watches again', () => {

@@ -145,9 +145,19 @@ export function useInspect(filter: WatchFilter | null, options: UseInspectOption
     }
   }, [connected, url, maxEvents, publish, sendWatch])
 
-  // A new filter on the open socket: watch again (the server answers with a snapshot).
+  // A new filter on the open socket: forget what the old one showed and watch again (the server
+  // answers with a snapshot).
+  const watchedKey = useRef(filterKey)
   useEffect(() => {
-    if (filterKey !== null) sendWatch()
+    if (filterKey === null || filterKey === watchedKey.current) return
+    if (watchedKey.current !== null) {
+      live.current = clearEvents(live.current)
+      shownReceived.current = 0
+      setPending(0)
+      setShown(live.current)
+    }
+    watchedKey.current = filterKey
+    sendWatch()
   }, [filterKey, sendWatch])
 
   const pause = useCallback(() => {
