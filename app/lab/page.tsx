@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { LazyFrameXray, LazyHandshakeView, LazySequenceDiagram, LazyTransportRace } from '@/components/lab/LazyLabWidgets'
+import { LazyFrameXray, LazyHandshakeView, LazyPubSubMap, LazySequenceDiagram, LazyTransportRace } from '@/components/lab/LazyLabWidgets'
 import styles from './lab.module.css'
 
 export const metadata: Metadata = {
@@ -13,6 +13,7 @@ const SECTIONS = [
   { id: 'xray', title: 'X-ray a frame' },
   { id: 'stomp-xray', title: 'A STOMP frame inside a WebSocket frame' },
   { id: 'sequence', title: 'Your traffic, as a sequence diagram' },
+  { id: 'pubsub', title: 'Who receives what' },
 ] as const
 
 export default function LabPage() {
@@ -82,6 +83,15 @@ export default function LabPage() {
           so its flood of requests stays out of this picture).
         </p>
         <LazySequenceDiagram title="This tab's traffic" headingLevel={3} />
+      </section>
+
+      <section className={styles.section} aria-labelledby="pubsub">
+        <h2 id="pubsub" className={styles.heading}>Who receives what</h2>
+        <p className={styles.blurb}>
+          The broker&apos;s destinations right now: who publishes to each, who is subscribed, and how many messages went
+          where. A queue hands each message to one consumer; a topic copies it to every subscriber.
+        </p>
+        <LazyPubSubMap headingLevel={3} />
       </section>
     </main>
   )

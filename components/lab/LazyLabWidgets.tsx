@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic'
 import type { FrameXrayProps } from './FrameXray'
 import type { HandshakeViewProps } from './HandshakeView'
+import type { PubSubMapProps } from './PubSubMap'
 import type { SequenceDiagramProps } from './SequenceDiagram'
 import type { TransportRaceProps } from './TransportRace'
 import { WhenVisible, WidgetPlaceholder } from './WidgetPlaceholder'
@@ -17,6 +18,7 @@ const SIZES = {
   handshake: '40rem',
   xray: '46rem',
   sequence: '36rem',
+  pubsub: '28rem',
 } as const
 
 const TransportRace = dynamic(() => import('./TransportRace').then((m) => m.TransportRace), {
@@ -34,6 +36,11 @@ const FrameXray = dynamic(() => import('./FrameXray').then((m) => m.FrameXray), 
 const SequenceDiagram = dynamic(() => import('./SequenceDiagram').then((m) => m.SequenceDiagram), {
   ssr: false,
   loading: () => <WidgetPlaceholder label="sequence diagram" minHeight={SIZES.sequence} />,
+})
+
+const PubSubMap = dynamic(() => import('./PubSubMap').then((m) => m.PubSubMap), {
+  ssr: false,
+  loading: () => <WidgetPlaceholder label="pub-sub map" minHeight={SIZES.pubsub} />,
 })
 
 export function LazyTransportRace(props: TransportRaceProps) {
@@ -64,6 +71,14 @@ export function LazySequenceDiagram(props: SequenceDiagramProps) {
   return (
     <WhenVisible label="sequence diagram" minHeight={SIZES.sequence}>
       <SequenceDiagram {...props} />
+    </WhenVisible>
+  )
+}
+
+export function LazyPubSubMap(props: PubSubMapProps) {
+  return (
+    <WhenVisible label="pub-sub map" minHeight={SIZES.pubsub}>
+      <PubSubMap {...props} />
     </WhenVisible>
   )
 }

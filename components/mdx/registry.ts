@@ -1,7 +1,7 @@
 import type { MDXComponents } from 'mdx/types'
 import { Callout, calloutTypes } from './Callout'
 import { CodeBlock, Code } from './CodeBlock'
-import { LazyFrameXray, LazyHandshakeView, LazySequenceDiagram, LazyTransportRace } from '../lab/LazyLabWidgets'
+import { LazyFrameXray, LazyHandshakeView, LazyPubSubMap, LazySequenceDiagram, LazyTransportRace } from '../lab/LazyLabWidgets'
 import { Figure } from './Figure'
 import { H1, H2, H3, H4 } from './Heading'
 import { MdxLink } from './MdxLink'
@@ -42,6 +42,7 @@ export const mdxComponents = {
   HandshakeView: LazyHandshakeView,
   FrameXray: LazyFrameXray,
   SequenceDiagram: LazySequenceDiagram,
+  PubSubMap: LazyPubSubMap,
 } satisfies MDXComponents
 
 export type MdxTagName = keyof typeof mdxComponents
@@ -69,4 +70,5 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   HandshakeView: { allowed: ['endpoint'], values: { endpoint: ['echo', 'stomp'] } },
   FrameXray: { allowed: ['endpoint'], values: { endpoint: ['echo', 'stomp'] } },
   SequenceDiagram: { allowed: ['title', 'headingLevel', 'maxMessages', 'hideHeartbeats', 'height', 'filter', 'names', 'events'] },
+  PubSubMap: { allowed: ['title', 'headingLevel', 'destinations', 'maxSubscribers', 'maxDestinations', 'snapshot', 'events'] },
 }
