@@ -1,0 +1,131 @@
+/**
+ * A streaming RFC 6455 frame decoder for a raw TCP byte stream: chunks may split a frame
+ * anywhere (inside the header, inside the masking key, inside the payload) or carry several
+ * frames. It keeps only frame boundaries and a capped, unmasked payload preview — never a whole
+ * payload — so watching a connection costs a few octets of memory whatever its traffic.
+ *
+ *   const stream = new WsFrameStream({ previewBytes: 1024 })
+ *   for (const frame of stream.push(chunk)) show(frame)   // frames completed by this chunk
+ *
+ * `push(chunk, false)` only follows the boundaries (nothing is decoded or returned for frames
+ * whose header ends in that chunk): a tap that nobody watches stays in step for almost nothing.
+ */
+import { decodeFrameHeader, type FrameHeader } from './frame-header'
+
+export interface DecodedFrame extends FrameHeader {
+  /** The header octets exactly as on the wire (2 to 14). */
+  readonly headerOctets: Uint8Array
+  /** The first `previewBytes` octets of the payload, unmasked. */
+  readonly payload: Uint8Array
+  /** true when the payload is longer than `payload`. */
+  readonly truncated: boolean
+}
+
+export interface WsFrameStreamOptions {
+  /** Payload octets kept per frame (default 1024). */
+  readonly previewBytes?: number
+}
+
+interface Current {
+  readonly header: FrameHeader
+  readonly headerOctets: Uint8Array
+  /** null = not reported (only skipped). */
+  readonly preview: Uint8Array | null
+  kept: number
+  /** Payload octets already consumed. */
+  index: number
+}
+
+const MAX_HEADER = 14
+
+export class WsFrameStream {
+  private readonly previewBytes: number
+  private readonly headerBuf = new Uint8Array(MAX_HEADER)
+  private headerLen = 0
+  private current: Current | null = null
+  private failure: string | null = null
+
+  constructor(options: WsFrameStreamOptions = {}) {
+    this.previewBytes = options.previewBytes ?? 1024
+  }
+
+  /** Set once the stream cannot be followed any more (a header no decoder could accept). */
+  get error(): string | null {
+    return this.failure
+  }
+
+  /** true between frames' boundaries: part of a header or payload has been read, not the rest. */
+  get midFrame(): boolean {
+    return this.headerLen > 0 || this.current !== null
+  }
+
+  /** Feed octets in wire order; returns the frames they complete. */
+  push(chunk: Uint8Array, report = true): DecodedFrame[] {
+    const out: DecodedFrame[] = []
+    let pos = 0
+    while (pos < chunk.length && this.failure === null) {
+      if (this.current === null) pos = this.readHeader(chunk, pos, report)
+      else pos = this.readPayload(chunk, pos)
+      if (this.current !== null && this.current.index === this.current.header.payloadLength) this.finish(out)
+    }
+    return out
+  }
+
+  private readHeader(chunk: Uint8Array, pos: number, report: boolean): number {
+    if (this.headerLen === 0) {
+      const result = decodeFrameHeader(chunk, pos)
+      if (result.kind === 'header') {
+        const size = result.header.headerBytes
+        this.start(result.header, chunk.slice(pos, pos + size), report)
+        return pos + size
+      }
+      if (result.kind === 'error') {
+        this.failure = result.message
+        return chunk.length
+      }
+    }
+    const before = this.headerLen
+    const copied = Math.min(MAX_HEADER - before, chunk.length - pos)
+    this.headerBuf.set(chunk.subarray(pos, pos + copied), before)
+    this.headerLen = before + copied
+    const result = decodeFrameHeader(this.headerBuf.subarray(0, this.headerLen))
+    if (result.kind === 'error') {
+      this.failure = result.message
+      return chunk.length
+    }
+    if (result.kind === 'incomplete') return pos + copied
+    const size = result.header.headerBytes
+    this.headerLen = 0
+    this.start(result.header, this.headerBuf.slice(0, size), report)
+    return pos + (size - before)
+  }
+
+  private start(header: FrameHeader, headerOctets: Uint8Array, report: boolean): void {
+    const keep = report ? Math.min(header.payloadLength, this.previewBytes) : 0
+    this.current = { header, headerOctets, preview: report ? new Uint8Array(keep) : null, kept: 0, index: 0 }
+  }
+
+  private readPayload(chunk: Uint8Array, pos: number): number {
+    const cur = this.current as Current
+    const n = Math.min(cur.header.payloadLength - cur.index, chunk.length - pos)
+    const preview = cur.preview
+    if (preview !== null && cur.kept < preview.length) {
+      const take = Math.min(n, preview.length - cur.kept)
+      const mask = cur.header.maskKey
+      for (let i = 0; i < take; i++) {
+        const b = chunk[pos + i]
+        preview[cur.kept + i] = mask === null ? b : b ^ mask[(cur.index + i) & 3]
+      }
+      cur.kept += take
+    }
+    cur.index += n
+    return pos + n
+  }
+
+  private finish(out: DecodedFrame[]): void {
+    const cur = this.current as Current
+    this.current = null
+    if (cur.preview === null) return
+    out.push({ ...cur.header, headerOctets: cur.headerOctets, payload: cur.preview, truncated: cur.header.payloadLength > cur.preview.length })
+  }
+}
