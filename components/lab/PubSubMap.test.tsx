@@ -56,7 +56,8 @@ describe('PubSubMap', () => {
     expect(items).toHaveLength(7)
     expect(items[0].textContent).toContain('you')
     expect(items[0].dataset.self).toBe('true')
-    expect(items[6].textContent).toBe('+ 44 more subscribers · 44 received')
+    expect(items[6].textContent).toBe('+ 44 more subscribersgot 44')
+    expect(items[6].getAttribute('title')).toBe('44 more subscribers received 44 messages')
     expect(within(chat).getByText('1 published · 50 delivered')).toBeTruthy()
   })
 

@@ -129,8 +129,11 @@ export function PubSubRow({ row }: { row: Row }) {
           <Publisher key={p.key} node={p} />
         ))}
         {row.morePublishers && (
-          <li className={styles.more}>
-            + {row.morePublishers.count} more publisher{row.morePublishers.count === 1 ? '' : 's'} · {row.morePublishers.messages} sent
+          <li className={styles.more} title={`${row.morePublishers.count} more publishers sent ${row.morePublishers.messages} messages`}>
+            <span className={styles.moreText}>
+              + {row.morePublishers.count} more publisher{row.morePublishers.count === 1 ? '' : 's'}
+            </span>
+            <span className={styles.count}>sent {row.morePublishers.messages}</span>
           </li>
         )}
         {pubEnds === 0 && <li className={styles.none}>no publisher yet</li>}
@@ -158,8 +161,11 @@ export function PubSubRow({ row }: { row: Row }) {
           <Subscriber key={s.key} node={s} />
         ))}
         {row.moreSubscribers && (
-          <li className={styles.more}>
-            + {row.moreSubscribers.count} more subscriber{row.moreSubscribers.count === 1 ? '' : 's'} · {row.moreSubscribers.delivered} received
+          <li className={styles.more} title={`${row.moreSubscribers.count} more subscribers received ${row.moreSubscribers.delivered} messages`}>
+            <span className={styles.moreText}>
+              + {row.moreSubscribers.count} more subscriber{row.moreSubscribers.count === 1 ? '' : 's'}
+            </span>
+            <span className={styles.count}>got {row.moreSubscribers.delivered}</span>
           </li>
         )}
         {subEnds === 0 && <li className={styles.none}>{row.kind === 'queue' ? 'no consumer: messages wait here' : 'no subscriber'}</li>}
