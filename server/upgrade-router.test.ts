@@ -112,6 +112,36 @@ describe('upgrade router', () => {
     expect(calls).toEqual(['/sockjs/stomp/websocket', '/sockjs/other/websocket'])
   })
 
+  it('several SockJS servers: /sockjs/ is dispatched by prefix; an unknown or look-alike prefix is refused', async () => {
+    const calls: string[] = []
+    const answer = (name: string) => (req: IncomingMessage, socket: Duplex): boolean => {
+      calls.push(`${name} ${req.url}`)
+      socket.end(`HTTP/1.1 400 ${name}\r\nConnection: close\r\n\r\n`)
+      return true
+    }
+    const h = await serve({ sockjs: { '/sockjs/stomp': answer('Stomp'), '/sockjs/feed': answer('Feed') } })
+    expect((await rawUpgrade(h.port, '/sockjs/stomp/1/a/websocket')).response).toMatch(/^HTTP\/1\.1 400 Stomp/)
+    expect((await rawUpgrade(h.port, '/sockjs/feed/1/a/websocket?feed=lobby')).response).toMatch(/^HTTP\/1\.1 400 Feed/)
+    expect((await rawUpgrade(h.port, '/sockjs/feedx/1/a/websocket')).response).toMatch(/^HTTP\/1\.1 404 /)
+    expect((await rawUpgrade(h.port, '/sockjs/other/websocket')).response).toMatch(/^HTTP\/1\.1 404 /)
+    expect(calls).toEqual(['Stomp /sockjs/stomp/1/a/websocket', 'Feed /sockjs/feed/1/a/websocket?feed=lobby'])
+  })
+
+  it('prefix routes (e.g. /socket.io/) get their upgrades; other paths stay refused', async () => {
+    const seen: string[] = []
+    const h = await serve({
+      prefixes: {
+        '/socket.io/': (req, socket) => {
+          seen.push(req.url ?? '')
+          socket.end('HTTP/1.1 400 Engine\r\nConnection: close\r\n\r\n')
+        },
+      },
+    })
+    expect((await rawUpgrade(h.port, '/socket.io/?EIO=4&transport=websocket')).response).toMatch(/^HTTP\/1\.1 400 Engine/)
+    expect((await rawUpgrade(h.port, '/socket.iox/')).response).toMatch(/^HTTP\/1\.1 404 /)
+    expect(seen).toEqual(['/socket.io/?EIO=4&transport=websocket'])
+  })
+
   it('a handler that throws gets its socket destroyed and the server stays up', async () => {
     const h = await serve({ ws: { '/ws/stomp': () => { throw new Error('boom') } } })
     const { response } = await rawUpgrade(h.port, '/ws/stomp')

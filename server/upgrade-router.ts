@@ -2,8 +2,10 @@
  * The one `upgrade` listener of the http.Server (toolchain-notes §2, pitfalls P5/P6):
  *
  *   /ws/<name>   → the handler registered for that exact path (/ws/stomp …); other /ws/ paths → 404
- *   /sockjs/…    → the sockjs middleware's upgrade (it answers false outside its prefix → 404)
+ *   /sockjs/…    → the sockjs middleware's upgrade (it answers false outside its prefix → 404); with
+ *                  several SockJS servers, a record prefix → upgrade (/sockjs/stomp, /sockjs/feed)
  *   /_next/…     → Next's private emitter, when Next has attached its listener (dev HMR)
+ *   prefixes     → other path prefixes with their handler (e.g. /socket.io/)
  *   anything else → `404 Not Found`, then the socket is closed: an upgrade nobody answers would
  *                   otherwise hang forever in production.
  */
@@ -14,11 +16,26 @@ import type { Logger } from './log'
 
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void
 
+export type SockjsUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
+
+function sockjsRoute(routes: UpgradeRoutes, pathname: string): SockjsUpgrade | undefined {
+  const sockjs = routes.sockjs
+  if (typeof sockjs === 'function' || sockjs === undefined) return sockjs
+  const prefix = Object.keys(sockjs).find((p) => pathname === p || pathname.startsWith(`${p}/`))
+  return prefix === undefined ? undefined : sockjs[prefix]
+}
+
 export interface UpgradeRoutes {
   /** Exact pathnames under /ws/ → their handler, e.g. `{ '/ws/stomp': stompWs.handleUpgrade }`. */
   readonly ws?: Readonly<Record<string, UpgradeHandler>>
-  /** sockjs `middleware().upgrade`: returns false when the path is not under its prefix. */
-  readonly sockjs?: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean
+  /**
+   * sockjs `middleware().upgrade` (returns false when the path is not under its prefix), or one
+   * per SockJS server keyed by its prefix: `{ '/sockjs/stomp': a, '/sockjs/feed': b }` — a path
+   * goes to the prefix it equals or continues with `/`.
+   */
+  readonly sockjs?: SockjsUpgrade | Readonly<Record<string, SockjsUpgrade>>
+  /** Other path prefixes (ending in `/`, outside /ws/, /sockjs/ and /_next/) → handler, e.g. `{ '/socket.io/': … }`. */
+  readonly prefixes?: Readonly<Record<string, UpgradeHandler>>
   /** The private EventEmitter given to `next({ httpServer })`; Next attaches its listener lazily. */
   readonly next?: EventEmitter
 }
@@ -61,13 +78,16 @@ export function createUpgradeRouter(routes: UpgradeRoutes, log: Logger): Upgrade
         const handler = routes.ws?.[pathname]
         if (handler) return handler(req, socket, head)
       } else if (pathname.startsWith('/sockjs/')) {
-        if (routes.sockjs?.(req, socket, head)) return
+        if (sockjsRoute(routes, pathname)?.(req, socket, head)) return
       } else if (pathname.startsWith('/_next/')) {
         const next = routes.next
         if (next && next.listenerCount('upgrade') > 0) {
           next.emit('upgrade', req, socket, head)
           return
         }
+      } else {
+        const prefix = Object.keys(routes.prefixes ?? {}).find((p) => pathname.startsWith(p))
+        if (prefix !== undefined && routes.prefixes) return routes.prefixes[prefix](req, socket, head)
       }
     } catch (error) {
       log.error('upgrade.handler_failed', { path: pathname, error })
