@@ -32,6 +32,11 @@ export interface StompFrameEvent extends Base {
   readonly bodyPreview: string
   /** Raw size on the wire, in octets, including the NUL. */
   readonly wireBytes: number
+  /**
+   * The frame's exact octets as text (capped at 256 characters; NUL and EOLs kept). Always on
+   * `out` frames; on `in` frames of sessions that opened while someone was watching.
+   */
+  readonly raw?: string
 }
 
 /** EOLs that crossed the wire between frames (checklist 3, 30, 33). */

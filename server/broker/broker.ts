@@ -4,43 +4,22 @@
  * on the tap bus. See session.ts (state machine), gate.ts (state gate), handlers/ (one per
  * command), write.ts (the one write path and the one error path), destinations/ (routing).
  */
-import type { StompVersion } from '../../lib/stomp/frame'
-import type { TransportKind } from '../../lib/inspect/events'
+import type { BrokerSnapshot, SessionInfo, SubscriptionInfo } from '../../lib/inspect/protocol'
 import type { TapBus } from '../inspect/bus'
 import type { Connection } from './connection'
 import type { BrokerOptions } from './options'
 import { Router } from './destinations/router'
-import type { DestinationSnapshot } from './destinations/topics'
-import { Session, type BrokerContext, type SessionState } from './session'
-import type { AckMode } from './subscription'
+import { Session, type BrokerContext } from './session'
+import { clientOf } from './taps'
 
-export type { DestinationSnapshot } from './destinations/topics'
-
-export interface SessionSnapshot {
-  readonly id: string
-  readonly transport: TransportKind
-  readonly remote: string
-  readonly state: SessionState
-  readonly user: string | null
-  readonly version: StompVersion | null
-  /** Negotiated [server→client, client→server] ms, 0 = none; null before CONNECTED. */
-  readonly heartBeat: readonly [number, number] | null
-}
-
-export interface SubscriptionSnapshot {
-  readonly session: string
-  readonly id: string
-  readonly destination: string
-  readonly ack: AckMode
-  readonly unacked: number
-}
-
-/** Plain JSON: the inspector sends it to viewers as is. */
-export interface BrokerSnapshot {
-  readonly sessions: readonly SessionSnapshot[]
-  readonly subscriptions: readonly SubscriptionSnapshot[]
-  readonly destinations: readonly DestinationSnapshot[]
-}
+/**
+ * The snapshot is plain JSON, sent to viewers as is: one definition, lib/inspect/protocol.ts.
+ * A session's `heartBeat` = negotiated [server→client, client→server] ms (0 = none), null
+ * before CONNECTED; its `client` = the browser tab's cid when the connection gave one.
+ */
+export type { BrokerSnapshot, DestinationInfo as DestinationSnapshot } from '../../lib/inspect/protocol'
+export type SessionSnapshot = SessionInfo
+export type SubscriptionSnapshot = SubscriptionInfo
 
 /** WebSocket "going away" for server shutdown. */
 const CLOSE_GOING_AWAY = 1001
@@ -85,7 +64,7 @@ export class Broker {
     this.sessions.add(session)
     if (this.bus.active) {
       this.bus.publish({
-        type: 'broker.session', t: performance.now(), conn: conn.id, state: 'open', transport: conn.transport, remote: conn.remote,
+        type: 'broker.session', t: performance.now(), conn: conn.id, ...clientOf(session), state: 'open', transport: conn.transport, remote: conn.remote,
       })
     }
   }
@@ -96,7 +75,7 @@ export class Broker {
     for (const s of this.sessions) {
       const hb = s.heartBeat
       sessions.push({
-        id: s.id, transport: s.conn.transport, remote: s.conn.remote, state: s.state, user: s.user, version: s.version,
+        id: s.id, transport: s.conn.transport, remote: s.conn.remote, ...clientOf(s), state: s.state, user: s.user, version: s.version,
         heartBeat: s.version === null ? null : [hb?.outgoing ?? 0, hb?.incoming ?? 0],
       })
       for (const sub of s.subscriptions.values()) {

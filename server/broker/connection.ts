@@ -11,6 +11,11 @@ export interface Connection {
   /** Peer address for logs and the dashboard, e.g. `127.0.0.1:53412`. */
   readonly remote: string
   /**
+   * The browser tab that opened the connection (`?cid=` on its URL), when it said so. The broker
+   * copies it into every tap event of the session and into the snapshot (viewers filter on it).
+   */
+  readonly client?: string
+  /**
    * Queue bytes for the peer. `kind` tells message-based transports how to frame it: one STOMP
    * frame is one WebSocket message, `binary` when its body is not valid UTF-8 (checklist 76).
    * Stream transports (TCP) ignore `kind`.

@@ -21,6 +21,8 @@ export interface BrokerMessage {
   readonly redelivered: boolean
   /** Connection id of the session that sent it (taps: whose SEND this routing decision is). */
   readonly from: string
+  /** That session's browser tab (cid), when known (taps). */
+  readonly fromClient?: string
 }
 
 /**
@@ -40,9 +42,11 @@ export function createMessage(
   destination: string,
   headers: readonly Header[],
   body: Uint8Array,
-  from: string,
+  from: string | { readonly id: string; readonly client?: string },
 ): BrokerMessage {
-  return { id, destination, headers, body, bodyIsText: isValidUtf8(body), redelivered: false, from }
+  const sender = typeof from === 'string' ? { id: from } : from
+  const base = { id, destination, headers, body, bodyIsText: isValidUtf8(body), redelivered: false, from: sender.id }
+  return sender.client === undefined ? base : { ...base, fromClient: sender.client }
 }
 
 export function asRedelivered(message: BrokerMessage): BrokerMessage {

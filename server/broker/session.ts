@@ -22,7 +22,7 @@ import type { Subscriber, Subscription } from './subscription'
 import { Transactions } from './transactions'
 import { dispatchFrame } from './gate'
 import { errorReceiptId, fail, writeHeartbeat, writeMessage } from './write'
-import { frameEvent, heartbeatEvent } from './taps'
+import { clientOf, frameEvent, heartbeatEvent } from './taps'
 
 export type SessionState = 'open' | 'connected' | 'closing' | 'closed'
 
@@ -67,6 +67,8 @@ export class Session implements Subscriber {
       version: null,
       // frames pipelined behind CONNECT in one chunk are decoded with the negotiated version
       negotiate: ctx.options.versions,
+      // the exact inbound octets for the tap (stomp.frame `raw`): only when someone watches
+      recordRaw: ctx.bus.active,
     })
     conn.onData((chunk) => this.onData(chunk))
     conn.onClose((reason) => this.onTransportClose(reason))
@@ -75,6 +77,10 @@ export class Session implements Subscriber {
 
   get id(): string {
     return this.conn.id
+  }
+  /** The browser tab's cid from the connection's URL, when it gave one (tap events, snapshot). */
+  get client(): string | undefined {
+    return this.conn.client
   }
   get options(): BrokerOptions {
     return this.ctx.options
@@ -134,7 +140,7 @@ export class Session implements Subscriber {
     }
     if (this.bus.active) {
       this.bus.publish({
-        type: 'broker.session', t: performance.now(), conn: this.id, state: 'connected', transport: this.conn.transport,
+        type: 'broker.session', t: performance.now(), conn: this.id, ...clientOf(this), state: 'connected', transport: this.conn.transport,
         remote: this.conn.remote, version, user, heartBeat: [serverToClient, clientToServer],
       })
     }
@@ -145,7 +151,7 @@ export class Session implements Subscriber {
     this.subscriptions.delete(sub.id)
     if (this.bus.active) {
       this.bus.publish({
-        type: 'broker.subscription', t: performance.now(), conn: this.id, action: 'remove',
+        type: 'broker.subscription', t: performance.now(), conn: this.id, ...clientOf(this), action: 'remove',
         id: sub.id, destination: sub.destination, ack: sub.ack,
       })
     }
@@ -203,7 +209,7 @@ export class Session implements Subscriber {
     if (this.linger) clearTimeout(this.linger)
     if (this.bus.active) {
       this.bus.publish({
-        type: 'broker.session', t: performance.now(), conn: this.id, state: 'closed', transport: this.conn.transport,
+        type: 'broker.session', t: performance.now(), conn: this.id, ...clientOf(this), state: 'closed', transport: this.conn.transport,
         reason: this.closeReason ?? reason,
       })
     }
@@ -225,7 +231,7 @@ export class Session implements Subscriber {
     switch (event.type) {
       case 'heartbeat':
         // checklist 3, 33: EOLs between frames are heart-beats, never frames, never an error
-        if (this.bus.active) this.bus.publish(heartbeatEvent(this.id, 'in', event.bytes))
+        if (this.bus.active) this.bus.publish(heartbeatEvent(this, 'in', event.bytes))
         return
       case 'error':
         // checklist 72: parse errors get an ERROR before the close, with receipt-id when the
@@ -233,7 +239,7 @@ export class Session implements Subscriber {
         fail(this, event.problem, { receiptId: errorReceiptId(event.command, event.receipt) })
         return
       case 'frame':
-        if (this.bus.active) this.bus.publish(frameEvent(this.id, 'in', event.frame, event.wireBytes))
+        if (this.bus.active) this.bus.publish(frameEvent(this, 'in', event.frame, event.wireBytes, event.raw))
         dispatchFrame(this, event.frame)
     }
   }

@@ -12,7 +12,7 @@ import type { StompProblem } from '../../lib/stomp/errors'
 import { StompEncodeError, serializeFrame, serializeHeartbeat } from '../../lib/stomp/serializer'
 import { makeProblem, problemToErrorFrame } from '../../lib/stomp/problems'
 import { isValidUtf8 } from '../../lib/stomp/utf8'
-import { frameEvent, heartbeatEvent } from './taps'
+import { clientOf, frameEvent, heartbeatEvent } from './taps'
 import type { Session } from './session'
 import { messageFrame, type BrokerMessage, type MessageTarget } from './message'
 import { messageBytes } from './message-wire'
@@ -20,10 +20,11 @@ import { messageBytes } from './message-wire'
 /** WebSocket close code used after ERROR, DISCONNECT and heart-beat loss: a normal STOMP close. */
 export const CLOSE_NORMAL = 1000
 
+/** The tap first: the STOMP frame is reported before the transport's own events about its bytes. */
 function emit(session: Session, frame: Frame | (() => Frame), bytes: Uint8Array, kind: 'text' | 'binary'): void {
+  if (session.bus.active) session.bus.publish(frameEvent(session, 'out', typeof frame === 'function' ? frame() : frame, bytes.length, bytes))
   session.conn.send(bytes, kind)
   session.heartBeat?.sent()
-  if (session.bus.active) session.bus.publish(frameEvent(session.id, 'out', typeof frame === 'function' ? frame() : frame, bytes.length))
 }
 
 /** Slow-consumer bound: false (and the session failed) when `size` more bytes do not fit. */
@@ -81,9 +82,9 @@ export function writeMessage(session: Session, message: BrokerMessage, target: M
 export function writeHeartbeat(session: Session): void {
   if (!session.canWrite || session.conn.bufferedAmount > 0) return
   const bytes = serializeHeartbeat(session.version ?? '1.2')
+  if (session.bus.active) session.bus.publish(heartbeatEvent(session, 'out', bytes.length))
   session.conn.send(bytes, 'text')
   session.heartBeat?.sent()
-  if (session.bus.active) session.bus.publish(heartbeatEvent(session.id, 'out', bytes.length))
 }
 
 /**
@@ -118,7 +119,7 @@ export function fail(session: Session, problem: StompProblem, options: FailOptio
   const base = problemToErrorFrame(problem, options.receiptId === undefined ? {} : { receiptId: options.receiptId })
   let frame: Frame = options.headers ? { ...base, headers: [...base.headers, ...options.headers] } : base
   if (session.bus.active) {
-    session.bus.publish({ type: 'stomp.error', t: performance.now(), conn: session.id, code: problem.code, message: problem.message })
+    session.bus.publish({ type: 'stomp.error', t: performance.now(), conn: session.id, ...clientOf(session), code: problem.code, message: problem.message })
   }
   let bytes: Uint8Array
   try {

@@ -103,10 +103,10 @@ export class Router {
   }
 
   /** A SEND the broker would not take (authorization …): only a tap. */
-  refused(destination: string, reason: string, from: string): void {
+  refused(destination: string, reason: string, from: { readonly id: string; readonly client?: string }): void {
     if (!this.bus.active) return
     this.bus.publish({
-      type: 'broker.route', t: performance.now(), conn: from, destination, messageId: '',
+      type: 'broker.route', t: performance.now(), conn: from.id, ...(from.client === undefined ? {} : { client: from.client }), destination, messageId: '',
       deliveredTo: [], queued: false, redelivered: false, refused: reason,
     })
   }
@@ -146,7 +146,7 @@ export class Router {
     const deliveredTo = to.map((t) => ({ ...t, messageId: message.id }))
     this.bus.publish({
       type: 'broker.route', t: performance.now(), conn: message.from,
-      destination: message.destination, messageId: message.id, deliveredTo, queued,
+      ...(message.fromClient === undefined ? {} : { client: message.fromClient }), destination: message.destination, messageId: message.id, deliveredTo, queued,
       redelivered: message.redelivered, ...(refused === undefined ? {} : { refused }),
     })
   }

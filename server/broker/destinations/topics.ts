@@ -2,6 +2,7 @@
  * `/topic/<name>` publish-subscribe. Exact patterns are found by one map lookup (the common case
  * and the fan-out hot path); wildcard patterns (`*`, `#`) are matched word by word.
  */
+import type { DestinationInfo } from '../../../lib/inspect/protocol'
 import type { Subscription } from '../subscription'
 import { isWildcardPattern, topicMatches } from './topic-pattern'
 
@@ -10,13 +11,11 @@ interface WildcardEntry {
   readonly subs: Set<Subscription>
 }
 
-export interface DestinationSnapshot {
-  readonly name: string
-  readonly kind: 'topic' | 'queue' | 'user'
-  /** Messages waiting: held in a queue, or held per subscription at its prefetch cap (topics). */
-  readonly depth: number
-  readonly subscribers: number
-}
+/**
+ * One destination in the broker snapshot (lib/inspect/protocol.ts DestinationInfo): `depth` =
+ * messages waiting, held in a queue or per subscription at its prefetch cap (topics).
+ */
+export type DestinationSnapshot = DestinationInfo
 
 export class TopicRegistry {
   private readonly exact = new Map<string, Set<Subscription>>()

@@ -11,7 +11,7 @@ export function authorize(session: Session, frame: Frame, action: AuthorizeActio
   if (hook === undefined) return true
   const verdict = hook(session.user ?? session.id, action, destination)
   if (verdict === true) return true
-  session.router.refused(destination, verdict, session.id)
+  session.router.refused(destination, verdict, session)
   reject(session, frame, makeProblem('STOMP_ERR_ACCESS_REFUSED', {
     command: frame.command, version: session.version, reason: verdict, checklist: [36],
   }))

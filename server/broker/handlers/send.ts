@@ -31,10 +31,10 @@ function prepare(session: Session, frame: Frame, destination: string, user: stri
   switch (resolved.kind) {
     case 'topic':
     case 'queue':
-      return { target: resolved, message: createMessage(id, destination, headers, frame.body, session.id) }
+      return { target: resolved, message: createMessage(id, destination, headers, frame.body, session) }
     case 'user': {
       const owner = resolved.user ?? user
-      const message = createMessage(id, userQueueDestination(resolved.name), headers, frame.body, session.id)
+      const message = createMessage(id, userQueueDestination(resolved.name), headers, frame.body, session)
       return { target: { kind: 'user', user: owner, name: resolved.name }, message }
     }
     case 'app': {
@@ -48,7 +48,7 @@ function prepare(session: Session, frame: Frame, destination: string, user: stri
         const routes = APP_ROUTES.map((r) => `/app/${r}`).join(' and ')
         return badDestination(version, destination, `Wirelab has no application handler at "${destination}"; it has ${routes}.`)
       }
-      return { target: out.target, message: createMessage(id, out.destination, out.headers, out.body, session.id) }
+      return { target: out.target, message: createMessage(id, out.destination, out.headers, out.body, session) }
     }
   }
 }
@@ -65,7 +65,7 @@ export function handleSend(session: Session, frame: Frame): void {
   }
   const prepared = prepare(session, frame, destination, user)
   if ('problem' in prepared) {
-    session.router.refused(destination, prepared.problem.message, session.id)
+    session.router.refused(destination, prepared.problem.message, session)
     return reject(session, frame, prepared.problem)
   }
   // buffered until COMMIT — checklist 60

@@ -10,6 +10,7 @@ import type { StompProblem } from '../../../lib/stomp/errors'
 import { resolveDestination } from '../destinations/resolve'
 import { ACK_MODES, Subscription, type AckMode, type SubscriptionSource } from '../subscription'
 import type { Session } from '../session'
+import { clientOf } from '../taps'
 import { reject } from '../write'
 import { authorize } from './authorize'
 
@@ -64,7 +65,7 @@ export function handleSubscribe(session: Session, frame: Frame): void {
   const sub = new Subscription(session, id, explicitId !== undefined, destination, source, ack, options.prefetch, options.queueMaxMessages)
   session.subscriptions.set(id, sub)
   if (session.bus.active) {
-    session.bus.publish({ type: 'broker.subscription', t: performance.now(), conn: session.id, action: 'add', id, destination, ack: sub.ack })
+    session.bus.publish({ type: 'broker.subscription', t: performance.now(), conn: session.id, ...clientOf(session), action: 'add', id, destination, ack: sub.ack })
   }
   session.router.attach(sub)
 }

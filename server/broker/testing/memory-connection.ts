@@ -78,6 +78,8 @@ export class MemoryConnection implements Connection {
   constructor(
     readonly transport: TransportKind = 'ws',
     readonly remote = '127.0.0.1:40000',
+    /** The browser tab's cid, as a transport reads it from `?cid=`. */
+    readonly client?: string,
   ) {
     counter += 1
     this.id = `${transport}-mem${counter}`
