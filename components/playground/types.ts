@@ -22,6 +22,8 @@ export interface ClientSettings {
   readonly host: string
   /** heart-beat header offered [cx, cy] in ms. */
   readonly heartBeat: readonly [number, number]
+  /** Send a CONNECT built from these settings as soon as the socket opens (default true). */
+  readonly autoConnect?: boolean
 }
 
 export type ConnectionState = 'idle' | 'connecting' | 'open' | 'connected' | 'closing' | 'closed'
@@ -45,6 +47,10 @@ export interface ClientStatus {
   readonly server: string | null
   readonly closeCode: number | null
   readonly closeReason: string | null
+  /** The SockJS transport in use (`websocket`, `xhr-streaming` …), for SockJS clients. */
+  readonly sockjsTransport?: string | null
+  /** The URL the socket was opened with (cid included for Wirelab). */
+  readonly url?: string | null
 }
 
 /** Things the editor/console can complete from (header values seen on the wire). */
@@ -55,6 +61,8 @@ export interface CompletionContext {
   /** `ack` (1.2) / `message-id` (1.0/1.1) values of received MESSAGEs not yet acked. */
   readonly ackIds: readonly string[]
   readonly transactionIds: readonly string[]
+  /** The subscription each ack id came from (1.1 ACK/NACK must name it). */
+  readonly ackSubscriptions?: Readonly<Record<string, string>>
 }
 
 export interface PlaygroundClient {

@@ -64,6 +64,7 @@ describe('session tracker (completion context)', () => {
       ['received', msg('s', 'm9')],
     ])
     expect(completionFrom(t, ['1.1']).ackIds).toEqual(['m9'])
+    expect(completionFrom(t, ['1.1']).ackSubscriptions).toEqual({ m9: 's' })
     expect(trackSent(t, F('ACK', [['message-id', 'm9'], ['subscription', 's']])).pending).toEqual([])
   })
 
@@ -76,7 +77,7 @@ describe('session tracker (completion context)', () => {
     ])
     expect(completionFrom(t, ['1.2']).transactionIds).toEqual(['t2'])
     t = trackClosed(t)
-    expect(completionFrom(t, ['1.2'])).toEqual({ version: '1.2', destinations: ['/topic/z'], subscriptionIds: [], ackIds: [], transactionIds: [] })
+    expect(completionFrom(t, ['1.2'])).toEqual({ version: '1.2', destinations: ['/topic/z'], subscriptionIds: [], ackIds: [], transactionIds: [], ackSubscriptions: {} })
   })
 
   it('uses the highest offered version until CONNECTED says otherwise', () => {

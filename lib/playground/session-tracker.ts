@@ -124,6 +124,8 @@ export interface CompletionSnapshot {
   readonly subscriptionIds: readonly string[]
   readonly ackIds: readonly string[]
   readonly transactionIds: readonly string[]
+  /** The subscription each pending ack id came from. */
+  readonly ackSubscriptions: Readonly<Record<string, string>>
 }
 
 /** Highest offered version stands in until CONNECTED says. */
@@ -135,5 +137,6 @@ export function completionFrom(track: SessionTrack, offered: readonly StompVersi
     subscriptionIds: track.subscriptions.map((s) => s.id),
     ackIds: track.pending.map((p) => p.ackId),
     transactionIds: track.transactions,
+    ackSubscriptions: Object.fromEntries(track.pending.map((p) => [p.ackId, p.subscription])),
   }
 }
