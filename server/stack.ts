@@ -1,13 +1,15 @@
 /**
- * The server without Next: one http.Server whose request handler tries SockJS, then the
- * sockjs-client script, then the given fallback (Next in main.ts, a 404 in tests); its upgrade
- * router owns /ws/stomp, /sockjs/ and /_next/; raw TCP STOMP beside it. Every transport hands its
+ * The server without Next: one http.Server whose request handler tries the transport lab
+ * (/lab/*, /sockjs/feed, /socket.io/), SockJS, then the sockjs-client script, then the given
+ * fallback (Next in main.ts, a 404 in tests); its upgrade router owns /ws/stomp, the lab's
+ * /ws/feed, /ws/echo, /sockjs/feed and /socket.io/, /sockjs/stomp and /_next/; raw TCP STOMP beside it. Every transport hands its
  * connections to the one broker. main.ts and server/testing/harness.ts both build on this.
  */
 import type { EventEmitter } from 'node:events'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Connection } from './broker/connection'
+import { createLab, type Lab, type LabOptions } from './lab/lab'
 import type { Config } from './config'
 import type { Logger } from './log'
 import { createSockjsTransport, type SockjsTransport } from './transports/sockjs'
@@ -31,6 +33,8 @@ export interface StackOptions<B extends StackBroker> {
   /** The private EventEmitter given to `next({ httpServer })` (main.ts only). */
   readonly nextUpgrades?: EventEmitter
   readonly sockjs?: { readonly heartbeatDelayMs?: number; readonly disconnectDelayMs?: number }
+  /** Transport lab settings (server/lab/); the SockJS delays above apply to /sockjs/feed too. */
+  readonly lab?: Omit<LabOptions, 'log' | 'sockjs'>
 }
 
 export interface Stack<B extends StackBroker> {
@@ -40,6 +44,8 @@ export interface Stack<B extends StackBroker> {
   /** `null` when STOMP over TCP is off or its port was busy. */
   readonly tcpPort: number | null
   readonly transports: { readonly ws: WsTransport; readonly sockjs: SockjsTransport; readonly tcp: TcpTransport | null }
+  /** The transport lab: /lab/*, /ws/feed, /ws/echo, /sockjs/feed, /socket.io/. */
+  readonly lab: Lab
   /** Stop accepting, let the broker close its sessions gracefully, then close every socket. */
   close(reason?: string): Promise<void>
 }
@@ -96,9 +102,12 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
     disconnectDelayMs: options.sockjs?.disconnectDelayMs,
   })
 
+  const lab = createLab({ ...options.lab, log, sockjs: options.sockjs })
+
   let closing = false
   const server = createServer((req, res) => {
     try {
+      if (lab.handleRequest(req, res)) return
       if (sockjs.handleRequest(req, res)) return
       if (serveSockjsClientScript(req, res)) return
       fallback(req, res)
@@ -113,7 +122,15 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
-  const router = createUpgradeRouter({ ws: { '/ws/stomp': ws.handleUpgrade }, sockjs: sockjs.handleUpgrade, next: options.nextUpgrades }, log)
+  const router = createUpgradeRouter(
+    {
+      ws: { '/ws/stomp': ws.handleUpgrade, ...lab.wsRoutes },
+      sockjs: { '/sockjs/stomp': sockjs.handleUpgrade, '/sockjs/feed': lab.sockjsUpgrade },
+      prefixes: { '/socket.io/': lab.socketioUpgrade },
+      next: options.nextUpgrades,
+    },
+    log,
+  )
   server.on('upgrade', (req, socket, head) => {
     if (closing) refuseUpgrade(socket, pathnameOf(req))
     else router(req, socket, head)
@@ -135,9 +152,11 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
       closing = true
       const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()))
       tcp?.stopAccepting()
+      // Held long polls answered, streams ended, lab sockets closed (1001), tickers stopped.
+      const labClosed = lab.close()
       await within(broker.shutdown(reason), BROKER_SHUTDOWN_MS)
       await waitFor(() => ws.connectionCount + (tcp?.connectionCount ?? 0) === 0, SOCKETS_LINGER_MS)
-      await Promise.all([ws.close(), sockjs.close(), tcp?.close()])
+      await Promise.all([ws.close(), sockjs.close(), tcp?.close(), within(labClosed, SOCKETS_LINGER_MS)])
       server.closeAllConnections()
       for (const socket of sockets) socket.destroy()
       await within(httpClosed, SOCKETS_LINGER_MS)
@@ -146,5 +165,5 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
     return closed
   }
 
-  return { server, broker, httpPort, tcpPort, transports: { ws, sockjs, tcp }, close }
+  return { server, broker, httpPort, tcpPort, transports: { ws, sockjs, tcp }, lab, close }
 }

@@ -1,6 +1,6 @@
 /**
  * A real Wirelab server for tests, without Next: the real broker behind the real transports
- * (WebSocket /ws/stomp, SockJS /sockjs/stomp, raw TCP), on 127.0.0.1 with free ports.
+ * (WebSocket /ws/stomp, SockJS /sockjs/stomp, raw TCP) and the transport lab, on 127.0.0.1 with free ports.
  * The conformance, interop and fuzz suites use exactly this.
  *
  *   const srv = await startTestServer({ heartBeat: [0, 0], limits: { maxBodyBytes: 1024 } })
@@ -13,8 +13,9 @@ import { Broker } from '../broker/broker'
 import type { BrokerOptions, ParserLimits } from '../broker/options'
 import { DEFAULT_CONFIG, type Config } from '../config'
 import { TapBus } from '../inspect/bus'
+import type { Lab } from '../lab/lab'
 import { createLogger, LOG_LEVELS, type LogLevel } from '../log'
-import { startStack } from '../stack'
+import { startStack, type StackOptions } from '../stack'
 
 export type TestServerOptions = Omit<Partial<BrokerOptions>, 'limits'> & {
   /** Merged over the defaults of server/config.ts. */
@@ -25,6 +26,8 @@ export type TestServerOptions = Omit<Partial<BrokerOptions>, 'limits'> & {
   /** SockJS `h` frame interval and session disconnect delay (sockjs defaults 25 s / 5 s). */
   readonly sockjsHeartbeatDelayMs?: number
   readonly sockjsDisconnectDelayMs?: number
+  /** Transport lab settings (e.g. `{ sseHeartbeatMs: 50 }`). */
+  readonly lab?: StackOptions<Broker>['lab']
 }
 
 export interface TestServer {
@@ -39,6 +42,8 @@ export interface TestServer {
   readonly httpUrl: string
   readonly broker: Broker
   readonly bus: TapBus
+  /** The transport lab (its feeds and counters). */
+  readonly lab: Lab
   /** Graceful shutdown: the broker closes its sessions, then every socket is closed. */
   close(): Promise<void>
 }
@@ -49,7 +54,7 @@ function envLogLevel(): LogLevel {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { limits, tcp = true, logLevel, sockjsHeartbeatDelayMs, sockjsDisconnectDelayMs, ...brokerOverrides } = options
+  const { limits, tcp = true, logLevel, sockjsHeartbeatDelayMs, sockjsDisconnectDelayMs, lab, ...brokerOverrides } = options
   const brokerOptions: BrokerOptions = {
     ...DEFAULT_CONFIG.broker,
     ...brokerOverrides,
@@ -75,6 +80,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       res.end('Not found (test server: no Next)\n')
     },
     sockjs: { heartbeatDelayMs: sockjsHeartbeatDelayMs, disconnectDelayMs: sockjsDisconnectDelayMs },
+    lab,
   })
   const httpUrl = `http://127.0.0.1:${stack.httpPort}`
   return {
@@ -85,6 +91,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     httpUrl,
     broker,
     bus,
+    lab: stack.lab,
     close: () => stack.close('Test server closing'),
   }
 }
