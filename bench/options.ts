@@ -60,7 +60,7 @@ export const USAGE = `npm run bench -- [options]
   --hold SECONDS       idle hold time (default 20)
   --retries N          re-run a scenario when other processes used > --max-other % CPU (default 1)
   --max-other PCT      other processes' CPU, % of one core, tolerated during a run (default 30)
-  --quiet-wait SECONDS before each run, wait up to this long for a quiet machine (default 30; 0 = never wait)
+  --quiet-wait SECONDS before each run, wait up to this long for a quiet machine (default 15; 0 = never wait)
   --profile            run the Wirelab server with node --cpu-prof; summarise the hottest functions
   --help`
 
@@ -92,7 +92,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let retries = 1
   let maxOtherCpuPct = 30
   let profile = false
-  let quietWaitS = 30
+  let quietWaitS = 15
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]
     switch (flag) {
@@ -123,7 +123,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     idleHeartBeatMs: 10_000,
     timings: quick
       ? { warmupMs: 500, capacityMs: 2000, latencyMs: 2000, drainMs: 2000 }
-      : { warmupMs: 2000, capacityMs: 6000, latencyMs: 6000, drainMs: 3000 },
+      : { warmupMs: 2000, capacityMs: 5000, latencyMs: 5000, drainMs: 3000 },
     retries,
     maxOtherCpuPct,
     quietWaitMs: quietWaitS * 1000,

@@ -44,6 +44,18 @@ export function ratioOf(wirelab: ThroughputRun, raw: ThroughputRun): number {
   return wirelab.result.capacity.deliveriesPerSec / raw.result.capacity.deliveriesPerSec
 }
 
+/** Deliveries per second of server CPU time (closed loop): what a delivery costs the server. */
+export function deliveriesPerCpuSecond(run: ThroughputRun): number {
+  const cpu = run.cpu.capacity.server / 100
+  return cpu > 0 ? run.result.capacity.deliveriesPerSec / cpu : 0
+}
+
+/** The same ratio per server CPU-second: steadier on a shared machine, blind to the loader's limit. */
+export function cpuRatioOf(wirelab: ThroughputRun, raw: ThroughputRun): number {
+  const rawPerCpu = deliveriesPerCpuSecond(raw)
+  return rawPerCpu > 0 ? deliveriesPerCpuSecond(wirelab) / rawPerCpu : 0
+}
+
 export function judgeScenario(wirelab: ThroughputRun, raw: ThroughputRun): Verdict {
   const reasons: string[] = []
   const ratio = ratioOf(wirelab, raw)
@@ -74,17 +86,18 @@ const verdictText = (v: Verdict): string => (v.pass ? 'PASS' : `FAIL: ${v.reason
 
 export function throughputTable(pairs: ReadonlyArray<{ raw: ThroughputRun; wirelab: ThroughputRun }>): string {
   const head = [
-    '| scenario (subs,pubs,bytes) | server | deliveries/s | ratio | latency @ msg/s | p50 ms | p99 ms | max ms | lost | server RSS peak MiB | server CPU % | other CPU % | load avg | result |',
-    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
+    '| scenario (subs,pubs,bytes) | server | deliveries/s | ratio | deliveries / server CPU-s | ratio per CPU-s | latency @ msg/s | p50 ms | p99 ms | max ms | lost | server RSS peak MiB | CPU % server / loader / other | load avg | result |',
+    '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|---|',
   ]
-  const row = (run: ThroughputRun, ratio: string, verdict: string): string => {
+  const row = (run: ThroughputRun, ratio: string, cpuRatio: string, verdict: string): string => {
     const r = run.result
     const lat = r.latency.latency
-    return `| ${scenarioLabel(run.scenario)} | ${run.server === 'raw' ? 'raw ws' : 'Wirelab'} | ${fmt(r.capacity.deliveriesPerSec)} | ${ratio} | ${fmt(r.latency.offeredRate)} | ${ms(lat.p50Ms)} | ${ms(lat.p99Ms)} | ${ms(lat.maxMs)} | ${fmt(r.lost)}${r.disconnects ? ` (${r.disconnects} disc.)` : ''} | ${fmt(run.rss.peakMiB)} | ${fmt(run.cpu.capacity.server)} | ${fmt(run.cpu.capacity.other)} | ${run.loadAvg} | ${verdict} |`
+    const c = run.cpu.capacity
+    return `| ${scenarioLabel(run.scenario)} | ${run.server === 'raw' ? 'raw ws' : 'Wirelab'} | ${fmt(r.capacity.deliveriesPerSec)} | ${ratio} | ${fmt(deliveriesPerCpuSecond(run))} | ${cpuRatio} | ${fmt(r.latency.offeredRate)} | ${ms(lat.p50Ms)} | ${ms(lat.p99Ms)} | ${ms(lat.maxMs)} | ${fmt(r.lost)}${r.disconnects ? ` (${r.disconnects} disc.)` : ''} | ${fmt(run.rss.peakMiB)} | ${fmt(c.server)} / ${fmt(c.loader)} / ${fmt(c.other)} | ${run.loadAvg} | ${verdict} |`
   }
   const rows = pairs.flatMap(({ raw, wirelab }) => [
-    row(raw, '1.00', 'ceiling'),
-    row(wirelab, fmt(ratioOf(wirelab, raw), 2), verdictText(judgeScenario(wirelab, raw))),
+    row(raw, '1.00', '1.00', 'ceiling'),
+    row(wirelab, fmt(ratioOf(wirelab, raw), 2), fmt(cpuRatioOf(wirelab, raw), 2), verdictText(judgeScenario(wirelab, raw))),
   ])
   return [...head, ...rows].join('\n')
 }

@@ -13,7 +13,7 @@ import type { LoadConfig, LoadResult } from './load'
 import { parseOptions, scenarioLabel, TARGETS, type BenchOptions, type Scenario } from './options'
 import { loadAverage, machineDescription, MemoryWatch, openFileLimit, readCpuSeconds, readMachineBusySeconds } from './proc'
 import { profileMarkdown, summariseProfile } from './profile-summary'
-import { detailsTable, idleTable, judgeIdle, judgeScenario, ratioOf, throughputTable, type CpuShares, type IdleRun, type ThroughputRun } from './report'
+import { cpuRatioOf, deliveriesPerCpuSecond, detailsTable, idleTable, judgeIdle, judgeScenario, ratioOf, throughputTable, type CpuShares, type IdleRun, type ThroughputRun } from './report'
 import { ROOT, runGenerator, startServer, type JsonLine, type ServerKind } from './spawn'
 
 const RESULTS = join(ROOT, 'bench', 'results')
@@ -103,7 +103,7 @@ async function runThroughput(kind: ServerKind, scenario: Scenario, latencyRate: 
 function describeRun(run: ThroughputRun): string {
   const r = run.result
   const l = r.latency.latency
-  return `  ${run.server.padEnd(7)} ${Math.round(r.capacity.deliveriesPerSec).toLocaleString('en-US').padStart(9)} deliveries/s` +
+  return `  ${run.server.padEnd(7)} ${Math.round(r.capacity.deliveriesPerSec).toLocaleString('en-US').padStart(9)} deliveries/s (${Math.round(deliveriesPerCpuSecond(run)).toLocaleString('en-US')} per server CPU-s)` +
     ` | @ ${Math.round(r.latency.offeredRate)} msg/s p50 ${l.p50Ms.toFixed(2)} p99 ${l.p99Ms.toFixed(2)} max ${l.maxMs.toFixed(1)} ms` +
     ` | lost ${r.lost} | RSS ${run.rss.peakMiB.toFixed(0)} MiB | CPU server ${run.cpu.capacity.server.toFixed(0)}% loader ${run.cpu.capacity.loader.toFixed(0)}% other ${run.cpu.capacity.other.toFixed(0)}%` +
     ` | load ${run.loadAvg}${r.errors.length ? ` | ${r.errors.slice(0, 3).join('; ')}` : ''}`
@@ -139,7 +139,7 @@ async function runScenario(scenario: Scenario, options: BenchOptions): Promise<{
     const wirelab = await runThroughput('wirelab', scenario, raw.result.capacity.messagesPerSec * TARGETS.minRatio, options, attempt)
     log(describeRun(wirelab))
     const verdict = judgeScenario(wirelab, raw)
-    log(`  ratio ${ratioOf(wirelab, raw).toFixed(2)} → ${verdict.pass ? 'PASS' : `FAIL (${verdict.reasons.join('; ')})`}`)
+    log(`  ratio ${ratioOf(wirelab, raw).toFixed(2)} (per CPU-s ${cpuRatioOf(wirelab, raw).toFixed(2)}) → ${verdict.pass ? 'PASS' : `FAIL (${verdict.reasons.join('; ')})`}`)
     const other = Math.max(raw.cpu.capacity.other, wirelab.cpu.capacity.other, raw.cpu.latency.other, wirelab.cpu.latency.other)
     if (!best || other < best.other) best = { raw, wirelab, other }
     if (other <= options.maxOtherCpuPct) break
@@ -233,7 +233,7 @@ async function main(): Promise<void> {
           '',
           throughputTable(pairs),
           '',
-          `deliveries/s: closed loop, ${(options.timings.capacityMs / 1000).toFixed(0)} s after ${(options.timings.warmupMs / 1000).toFixed(1)} s warm-up. Latency: open loop at the offered rate shown (half the raw ceiling's messages/s), ${(options.timings.latencyMs / 1000).toFixed(0)} s. CPU % of one core during the closed loop; "other" = the rest of the machine.`,
+          `deliveries/s: closed loop, ${(options.timings.capacityMs / 1000).toFixed(0)} s after ${(options.timings.warmupMs / 1000).toFixed(1)} s warm-up. Latency: open loop at the offered rate shown (half the raw ceiling's messages/s), ${(options.timings.latencyMs / 1000).toFixed(0)} s. Deliveries per server CPU-second = deliveries/s ÷ the server's CPU share: the cost of a delivery, steadier than deliveries/s on a shared machine. CPU % of one core during the closed loop; "other" = the rest of the machine (other helpers' tests, steal).`,
           '',
           '### Details',
           '',
