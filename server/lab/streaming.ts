@@ -32,7 +32,9 @@ function onlyGet(ex: Exchange): void {
 function follow(ctx: LabContext, ex: Exchange, feed: Feed, cursor: number | null, format: (m: FeedMessage) => string, extra: { intro?: string; heartbeat?: string; heartbeatMs?: number } = {}): void {
   const { res } = ex
   res.socket?.setNoDelay(true)
+  // The head goes out now, not with the first message (a quiet feed would leave the client waiting).
   if (extra.intro) res.write(extra.intro)
+  else res.flushHeaders()
   const write = (m: FeedMessage): void => {
     res.write(format(m))
     ex.delivered(m)
