@@ -1,0 +1,136 @@
+'use client'
+
+import { useId, useMemo, useState } from 'react'
+import { editorTextToWire } from '@/lib/stomp/editor/send-range'
+import type { ClientSlot } from './usePlaygroundClients'
+import { useClientRevision } from './usePlaygroundClients'
+import { ConnectionPanel } from './ConnectionPanel'
+import { StatusLine } from './StatusLine'
+import { EditorSlot } from './EditorSlot'
+import { FrameLog, type LogRow } from './FrameLog'
+import { ConsoleSlot } from './ConsoleSlot'
+import { Tabs } from './Tabs'
+import type { ClientSettings } from './types'
+import styles from './ClientCard.module.css'
+
+/**
+ * One named client: its header (name, Connect/Disconnect, settings, rename, remove), status line,
+ * connection settings, frame editor, and its log and console as tabs.
+ */
+export interface ClientCardProps {
+  readonly slot: ClientSlot
+  readonly doc: string
+  readonly onDoc: (text: string) => void
+  readonly onUpdate: (settings: ClientSettings) => void
+  readonly onRename: (name: string) => void
+  readonly onRemove: (() => void) | null
+  readonly onActive: () => void
+  readonly active: boolean
+}
+
+export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onActive, active }: ClientCardProps) {
+  const { client } = slot
+  const revision = useClientRevision(client)
+  const id = useId()
+  const { settings, status } = client
+  const live = status.state === 'connecting' || status.state === 'open' || status.state === 'connected' || status.state === 'closing'
+  const [showSettings, setShowSettings] = useState(false)
+  const [renaming, setRenaming] = useState(false)
+  const [rawMode, setRawMode] = useState(false)
+  const [tab, setTab] = useState<'log' | 'console'>('log')
+
+  const entries = client.entries
+  const rows = useMemo<readonly LogRow[]>(
+    () => entries.map((entry) => ({ entry, version: status.negotiatedVersion, url: status.url })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- revision covers status changes
+    [entries, revision],
+  )
+  const completion = useMemo(() => client.completionContext(), [client, revision])
+  const send = (text: string) => client.sendRaw(editorTextToWire(text, rawMode))
+
+  return (
+    <section className={`${styles.card} ${active ? styles.active : ''}`} aria-labelledby={`${id}-name`} onFocusCapture={onActive} onPointerDown={onActive} data-client={settings.name}>
+      <header className={styles.head}>
+        {renaming ? (
+          <form
+            className={styles.renameForm}
+            onSubmit={(e) => {
+              e.preventDefault()
+              const input = new FormData(e.currentTarget).get('name')
+              if (typeof input === 'string') onRename(input)
+              setRenaming(false)
+            }}
+          >
+            <label>
+              <span className="visually-hidden">New name for {settings.name}</span>
+              <input name="name" defaultValue={settings.name} autoFocus maxLength={40} onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)} />
+            </label>
+            <button type="submit">OK</button>
+          </form>
+        ) : (
+          <h2 id={`${id}-name`} className={styles.name}>
+            {settings.name}
+          </h2>
+        )}
+        {!renaming && (
+          <button type="button" className={styles.iconButton} onClick={() => setRenaming(true)} aria-label={`Rename ${settings.name}`} title="Rename">
+            ✎
+          </button>
+        )}
+        <span className={styles.spacer} />
+        {live ? (
+          <button type="button" className={styles.primary} onClick={() => client.disconnect()} disabled={status.state === 'closing'}>
+            Disconnect<span className="visually-hidden"> {settings.name}</span>
+          </button>
+        ) : (
+          <button type="button" className={styles.primary} onClick={() => client.connect()}>
+            Connect<span className="visually-hidden"> {settings.name}</span>
+          </button>
+        )}
+        <button type="button" aria-expanded={showSettings} aria-controls={`${id}-settings`} onClick={() => setShowSettings((s) => !s)}>
+          Settings<span className="visually-hidden"> of {settings.name}</span>
+        </button>
+        {onRemove && (
+          <button type="button" className={styles.iconButton} onClick={onRemove} aria-label={`Remove ${settings.name}`} title="Remove this client">
+            ✕
+          </button>
+        )}
+      </header>
+      <StatusLine status={status} name={settings.name} />
+      <div id={`${id}-settings`} hidden={!showSettings} className={styles.settings}>
+        {showSettings && <ConnectionPanel settings={settings} locked={live} onChange={onUpdate} />}
+      </div>
+      <div className={styles.editor}>
+        <EditorSlot
+          value={doc}
+          onChange={onDoc}
+          version={completion.version}
+          completion={completion}
+          onSend={(text) => send(text)}
+          rawMode={rawMode}
+          ariaLabel={`Frame editor for ${settings.name}`}
+          height="100%"
+        />
+      </div>
+      <div className={styles.editorActions}>
+        <button type="button" onClick={() => send(doc)} disabled={status.state !== 'open' && status.state !== 'connected'}>
+          Send all<span className="visually-hidden"> frames of {settings.name}</span>
+        </button>
+        <span className={styles.hint}>Ctrl+Enter sends the frame at the cursor</span>
+        <label className={styles.check}>
+          <input type="checkbox" checked={rawMode} onChange={(e) => setRawMode(e.target.checked)} />
+          send exactly as typed
+        </label>
+      </div>
+      <Tabs
+        label={`${settings.name}: wire views`}
+        value={tab}
+        onChange={setTab}
+        tabs={[
+          { id: 'log', label: 'Log', panel: <FrameLog label={`${settings.name}'s frame log`} rows={rows} dropped={client.dropped} onClear={() => client.clear()} /> },
+          { id: 'console', label: 'Console', panel: <ConsoleSlot client={client} entries={entries} active={tab === 'console'} /> },
+        ]}
+      />
+    </section>
+  )
+}
