@@ -44,7 +44,7 @@ function hasCompression(): boolean {
 
 async function pipeThrough(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
   const writer = stream.writable.getWriter()
-  void writer.write(bytes).catch(() => undefined)
+  void writer.write(new Uint8Array(bytes)).catch(() => undefined)
   void writer.close().catch(() => undefined)
   const reader = stream.readable.getReader()
   const parts: Uint8Array[] = []

@@ -30,7 +30,7 @@ let nextSeq = 1 // tab-wide: orders the combined log across clients
 export interface RawClientOptions {
   readonly socketFactory?: SocketFactory
   /** Rewrites the URL before dialing (adds Wirelab's cid). */
-  readonly resolveUrl?: (url: string) => string
+  readonly resolveUrl?: (url: string, settings: ClientSettings) => string
   readonly maxEntries?: number
 }
 
@@ -96,7 +96,7 @@ export class RawStompClient implements PlaygroundClient {
       return
     }
     const gen = ++this.generation
-    const url = this.opts.resolveUrl ? this.opts.resolveUrl(this.settings.url) : this.settings.url
+    const url = this.opts.resolveUrl ? this.opts.resolveUrl(this.settings.url, this.settings) : this.settings.url
     this.parser = new StompParser({ ...LIMITS, negotiate: this.settings.versions, version: null })
     this.tape = new ByteTape()
     this.track = trackClosed(this.track)
