@@ -22,6 +22,15 @@ export interface Config {
   readonly publicUrl: string | null
   readonly logLevel: LogLevel
   readonly broker: BrokerOptions
+  /** The inspector stream /ws/inspect (server/inspect/viewer.ts). */
+  readonly inspect: InspectConfig
+}
+
+export interface InspectConfig {
+  /** A viewer may watch everything (`all: true`). */
+  readonly allowAll: boolean
+  /** Events queued per viewer before the oldest are dropped. */
+  readonly maxBuffered: number
 }
 
 export class ConfigError extends Error {
@@ -67,6 +76,8 @@ export const configDocs: readonly ConfigDoc[] = [
   { name: 'STOMP_QUEUE_MAX_MESSAGES', default: '1000', description: 'Most messages held per /queue/ destination; a SEND beyond it gets an ERROR.' },
   { name: 'STOMP_MAX_OUTBOUND_BYTES', default: '8388608', description: 'Bytes buffered for one slow reader (8 MiB) before it gets an ERROR and is closed.' },
   { name: 'STOMP_USERS', default: '', description: 'login:passcode pairs separated by commas (alice:secret,bob:hunter2). Empty: authentication off, any login is accepted as the user name.' },
+  { name: 'INSPECT_ALLOW_ALL', default: 'on', description: 'on: an inspector viewer (/ws/inspect) may watch every connection (all: true), e.g. an instructor dashboard. off: viewers see only the tabs, connections or destinations they name.' },
+  { name: 'INSPECT_MAX_BUFFERED', default: '2000', description: 'Events queued per inspector viewer; a viewer that falls behind loses the oldest and is told how many were dropped.' },
 ]
 
 /** The environment: `process.env` or a plain record (NodeJS.ProcessEnv without Next's required NODE_ENV). */
@@ -182,6 +193,13 @@ function parseUsers(raw: string): ReadonlyMap<string, string> | null {
   return users
 }
 
+function parseOnOff(name: string, raw: string): boolean {
+  const value = raw.toLowerCase()
+  if (value === 'on') return true
+  if (value === 'off') return false
+  return fail(name, raw, 'on or off')
+}
+
 function atMost(smallName: string, small: number, bigName: string, big: number, why: string): void {
   if (small > big) throw new ConfigError(smallName, `${smallName}=${small} is larger than ${bigName}=${big} (${why})`)
 }
@@ -219,6 +237,10 @@ export function loadConfig(env: Env): Config {
   const maxOutboundBytes = parseBytes('STOMP_MAX_OUTBOUND_BYTES', read(env, 'STOMP_MAX_OUTBOUND_BYTES'))
   atMost('STOMP_MAX_FRAME_BYTES', limits.maxFrameBytes, 'STOMP_MAX_OUTBOUND_BYTES', maxOutboundBytes, 'a reader must be able to buffer one whole frame')
   const users = parseUsers(read(env, 'STOMP_USERS'))
+  const inspect: InspectConfig = {
+    allowAll: parseOnOff('INSPECT_ALLOW_ALL', read(env, 'INSPECT_ALLOW_ALL')),
+    maxBuffered: parseCount('INSPECT_MAX_BUFFERED', read(env, 'INSPECT_MAX_BUFFERED'), 1_000_000, 10),
+  }
   const broker: BrokerOptions = {
     limits,
     versions: STOMP_VERSIONS_SPOKEN,
@@ -232,7 +254,7 @@ export function loadConfig(env: Env): Config {
     users,
     serverName: SERVER_NAME,
   }
-  return { port, host, mode, tcpPort, publicUrl, logLevel, broker }
+  return { port, host, mode, tcpPort, publicUrl, logLevel, broker, inspect }
 }
 
 /** Every default, as loadConfig gives it for an empty environment. */

@@ -11,6 +11,9 @@ import type { AddressInfo, Socket } from 'node:net'
 import type { Connection } from './broker/connection'
 import { createLab, type Lab, type LabOptions } from './lab/lab'
 import type { Config } from './config'
+import type { BrokerSnapshot } from '../lib/inspect/protocol'
+import { TapBus } from './inspect/bus'
+import { createInspectEndpoint, INSPECT_PATH, type InspectEndpoint } from './inspect/viewer'
 import type { Logger } from './log'
 import { createSockjsTransport, type SockjsTransport } from './transports/sockjs'
 import { serveSockjsClientScript } from './transports/sockjs-client-script'
@@ -22,6 +25,10 @@ import { createUpgradeRouter, refuseUpgrade, pathnameOf } from './upgrade-router
 export interface StackBroker {
   accept(conn: Connection): void
   shutdown(reason?: string): Promise<void>
+  /** The tap bus the broker publishes on: transports and /ws/inspect share it. */
+  readonly bus?: TapBus
+  /** The broker's state for /ws/inspect viewers. */
+  snapshot?(): BrokerSnapshot
 }
 
 export interface StackOptions<B extends StackBroker> {
@@ -44,6 +51,9 @@ export interface Stack<B extends StackBroker> {
   /** `null` when STOMP over TCP is off or its port was busy. */
   readonly tcpPort: number | null
   readonly transports: { readonly ws: WsTransport; readonly sockjs: SockjsTransport; readonly tcp: TcpTransport | null }
+  /** The tap bus (the broker's) and the /ws/inspect endpoint that streams it to viewers. */
+  readonly bus: TapBus
+  readonly inspect: InspectEndpoint
   /** The transport lab: /lab/*, /ws/feed, /ws/echo, /sockjs/feed, /socket.io/. */
   readonly lab: Lab
   /** Stop accepting, let the broker close its sessions gracefully, then close every socket. */
@@ -89,10 +99,11 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   const { config, log, broker, fallback } = options
   const accept = (conn: Connection): void => broker.accept(conn)
   const limits = config.broker.limits
+  const bus = broker.bus ?? new TapBus()
 
   // One WS message may pack several frames, and a frame over a STOMP limit must reach the parser
   // to get its ERROR (checklist 19); the WS limit only bounds what `ws` buffers for one message.
-  const ws = createWsTransport({ accept, maxPayload: wsMaxPayload(limits.maxFrameBytes), log })
+  const ws = createWsTransport({ accept, maxPayload: wsMaxPayload(limits.maxFrameBytes), log, bus })
   // SockJS wraps each message in JSON: \u0000-style escapes may take 6 bytes per octet.
   const sockjs = createSockjsTransport({
     accept,
@@ -100,6 +111,11 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
     maxMessageBytes: limits.maxFrameBytes * 6,
     heartbeatDelayMs: options.sockjs?.heartbeatDelayMs,
     disconnectDelayMs: options.sockjs?.disconnectDelayMs,
+    bus,
+  })
+  const inspect = createInspectEndpoint({
+    bus, log, allowAll: config.inspect.allowAll, maxBuffered: config.inspect.maxBuffered,
+    snapshot: () => broker.snapshot?.() ?? { sessions: [], subscriptions: [], destinations: [] },
   })
 
   const lab = createLab({ ...options.lab, log, sockjs: options.sockjs })
@@ -124,7 +140,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   })
   const router = createUpgradeRouter(
     {
-      ws: { '/ws/stomp': ws.handleUpgrade, ...lab.wsRoutes },
+      ws: { '/ws/stomp': ws.handleUpgrade, [INSPECT_PATH]: inspect.handleUpgrade, ...lab.wsRoutes },
       sockjs: { '/sockjs/stomp': sockjs.handleUpgrade, '/sockjs/feed': lab.sockjsUpgrade },
       prefixes: { '/socket.io/': lab.socketioUpgrade },
       next: options.nextUpgrades,
@@ -156,7 +172,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
       const labClosed = lab.close()
       await within(broker.shutdown(reason), BROKER_SHUTDOWN_MS)
       await waitFor(() => ws.connectionCount + (tcp?.connectionCount ?? 0) === 0, SOCKETS_LINGER_MS)
-      await Promise.all([ws.close(), sockjs.close(), tcp?.close(), within(labClosed, SOCKETS_LINGER_MS)])
+      await Promise.all([ws.close(), sockjs.close(), tcp?.close(), within(labClosed, SOCKETS_LINGER_MS), inspect.close()])
       server.closeAllConnections()
       for (const socket of sockets) socket.destroy()
       await within(httpClosed, SOCKETS_LINGER_MS)
@@ -165,5 +181,5 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
     return closed
   }
 
-  return { server, broker, httpPort, tcpPort, transports: { ws, sockjs, tcp }, lab, close }
+  return { server, broker, httpPort, tcpPort, transports: { ws, sockjs, tcp }, bus, inspect, lab, close }
 }

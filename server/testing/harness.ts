@@ -11,8 +11,9 @@
  */
 import { Broker } from '../broker/broker'
 import type { BrokerOptions, ParserLimits } from '../broker/options'
-import { DEFAULT_CONFIG, type Config } from '../config'
+import { DEFAULT_CONFIG, type Config, type InspectConfig } from '../config'
 import { TapBus } from '../inspect/bus'
+import type { InspectEndpoint } from '../inspect/viewer'
 import type { Lab } from '../lab/lab'
 import { createLogger, LOG_LEVELS, type LogLevel } from '../log'
 import { startStack, type StackOptions } from '../stack'
@@ -28,6 +29,8 @@ export type TestServerOptions = Omit<Partial<BrokerOptions>, 'limits'> & {
   readonly sockjsDisconnectDelayMs?: number
   /** Transport lab settings (e.g. `{ sseHeartbeatMs: 50 }`). */
   readonly lab?: StackOptions<Broker>['lab']
+  /** Inspector settings over the defaults (INSPECT_ALLOW_ALL, INSPECT_MAX_BUFFERED). */
+  readonly inspect?: Partial<InspectConfig>
 }
 
 export interface TestServer {
@@ -42,6 +45,9 @@ export interface TestServer {
   readonly httpUrl: string
   readonly broker: Broker
   readonly bus: TapBus
+  /** `ws://127.0.0.1:<port>/ws/inspect`, and the endpoint itself (viewer stats). */
+  readonly inspectUrl: string
+  readonly inspect: InspectEndpoint
   /** The transport lab (its feeds and counters). */
   readonly lab: Lab
   /** Graceful shutdown: the broker closes its sessions, then every socket is closed. */
@@ -54,7 +60,7 @@ function envLogLevel(): LogLevel {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { limits, tcp = true, logLevel, sockjsHeartbeatDelayMs, sockjsDisconnectDelayMs, lab, ...brokerOverrides } = options
+  const { limits, tcp = true, logLevel, sockjsHeartbeatDelayMs, sockjsDisconnectDelayMs, lab, inspect, ...brokerOverrides } = options
   const brokerOptions: BrokerOptions = {
     ...DEFAULT_CONFIG.broker,
     ...brokerOverrides,
@@ -67,6 +73,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     tcpPort: tcp ? 0 : null,
     mode: 'dev',
     broker: brokerOptions,
+    inspect: { ...DEFAULT_CONFIG.inspect, ...inspect },
   }
   const log = createLogger({ level: logLevel ?? envLogLevel() })
   const bus = new TapBus()
@@ -91,6 +98,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     httpUrl,
     broker,
     bus,
+    inspectUrl: `ws://127.0.0.1:${stack.httpPort}/ws/inspect`,
+    inspect: stack.inspect,
     lab: stack.lab,
     close: () => stack.close('Test server closing'),
   }

@@ -6,11 +6,18 @@
  * SockJS carries text only (checklist 77): inbound messages are encoded to UTF-8 bytes for the
  * broker; outbound frames are decoded as UTF-8 and sent as text. A NUL survives (JSON `\u0000`),
  * arbitrary binary bodies do not — the lesson on SockJS shows exactly that.
+ *
+ * Inspector (server/inspect/sockjs-tap.ts): each session's frames (o h a c, client batches) as
+ * `sockjs.frame`, its websocket transport's handshake and frames as `ws.*`, all under the
+ * session's connection id; its cid comes from `?cid=` (sockjs-client keeps the query on every
+ * sub-URL).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import { createServer, type Connection as SockjsRawConnection, type Middleware } from 'sockjs'
 import type { Connection } from '../broker/connection'
+import type { TapBus } from '../inspect/bus'
+import { sockjsSessionInfo, tapSockjsRequest, tapSockjsUpgrade } from '../inspect/sockjs-tap'
 import type { Logger } from '../log'
 import { ConnectionEvents, nextConnectionId, remoteOf } from './connection-base'
 import { SOCKJS_CLIENT_PATH } from './sockjs-client-script'
@@ -35,7 +42,8 @@ const decoder = new TextDecoder('utf-8')
 const DRAIN_POLL_MS = 50
 
 class SockjsConnection implements Connection {
-  readonly id = nextConnectionId('sockjs')
+  readonly id: string
+  readonly client: string | undefined
   readonly transport = 'sockjs' as const
   readonly remote: string
   private readonly events = new ConnectionEvents()
@@ -45,6 +53,9 @@ class SockjsConnection implements Connection {
     private readonly conn: SockjsRawConnection,
     private readonly log: Logger,
   ) {
+    const tapped = sockjsSessionInfo(conn)
+    this.id = tapped?.conn ?? nextConnectionId('sockjs')
+    this.client = tapped?.client
     this.remote = remoteOf(conn.remoteAddress, conn.remotePort)
     conn.on('data', (message: string) => this.events.data(encoder.encode(message)))
     conn.on('close', () => {
@@ -126,6 +137,8 @@ export interface SockjsTransportOptions {
   /** SockJS `h` frame interval (default 25 s) and how long a session waits for its next poll (5 s). */
   readonly heartbeatDelayMs?: number
   readonly disconnectDelayMs?: number
+  /** Tap sessions (sockjs.frame) and the websocket transport (ws.handshake, ws.frame) onto this bus. */
+  readonly bus?: TapBus
 }
 
 export interface SockjsTransport {
@@ -158,6 +171,8 @@ export function createSockjsTransport(options: SockjsTransportOptions): SockjsTr
     accept(connection)
   })
   const middleware = server.middleware()
+  const bus = options.bus
+  const tap = bus ? { bus, connId: () => nextConnectionId('sockjs') } : null
 
   const limitBody = (req: IncomingMessage, res: ServerResponse): boolean => {
     const declared = Number(req.headers['content-length'] ?? 0)
@@ -186,9 +201,10 @@ export function createSockjsTransport(options: SockjsTransportOptions): SockjsTr
       const url = req.url ?? '/'
       if (url !== SOCKJS_STOMP_PREFIX && !url.startsWith(`${SOCKJS_STOMP_PREFIX}/`)) return false
       if (req.method === 'POST' && limitBody(req, res)) return true
+      if (tap) tapSockjsRequest(req, tap)
       return middleware(req, res)
     },
-    handleUpgrade: (req, socket, head) => middleware.upgrade(req, socket, head),
+    handleUpgrade: (req, socket, head) => middleware.upgrade(req, socket, tap ? tapSockjsUpgrade(req, socket, head, tap) : head),
     get connectionCount() {
       return open.size
     },

@@ -6,11 +6,17 @@
  * - Text and binary messages in; WS message boundaries carry no meaning (checklist 75).
  * - Each send() is one WS message, text or binary as the broker says (checklist 76).
  * - close() queues the close frame behind every queued message (checklist 67).
+ * - Inspector: the connection's id and the tab's `?cid=` are known before the handshake, so the
+ *   tap (server/inspect/ws-tap.ts) reports the handshake and every frame under the broker's id.
+ *   No permessage-deflate: frames cross the wire as written, previews stay readable.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocket, WebSocketServer, type RawData } from 'ws'
 import type { Connection } from '../broker/connection'
+import type { TapBus } from '../inspect/bus'
+import { clientIdFromUrl } from '../inspect/client-id'
+import { tapWebSocket } from '../inspect/ws-tap'
 import type { Logger } from '../log'
 import { ConnectionEvents, nextConnectionId, remoteOf } from './connection-base'
 
@@ -46,12 +52,13 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 class WsConnection implements Connection {
-  readonly id = nextConnectionId('ws')
   readonly transport = 'ws' as const
   readonly remote: string
   private readonly events = new ConnectionEvents()
 
   constructor(
+    readonly id: string,
+    readonly client: string | undefined,
     private readonly ws: WebSocket,
     req: IncomingMessage,
     private readonly log: Logger,
@@ -109,6 +116,8 @@ export interface WsTransportOptions {
   /** Largest WS message accepted (bytes); a bigger one closes the socket with 1009. */
   readonly maxPayload: number
   readonly log: Logger
+  /** Tap the handshake and frames (ws.handshake, ws.frame) onto this bus. */
+  readonly bus?: TapBus
 }
 
 export interface WsTransport {
@@ -130,8 +139,12 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
 
   return {
     handleUpgrade(req, socket, head) {
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new WsConnection(ws, req, log)
+      const id = nextConnectionId('ws')
+      const client = clientIdFromUrl(req.url)
+      const bus = options.bus
+      const rest = bus ? tapWebSocket(req, socket, head, { bus, conn: id, ...(client === undefined ? {} : { client }) }) : head
+      wss.handleUpgrade(req, socket, rest, (ws) => {
+        const conn = new WsConnection(id, client, ws, req, log)
         log.debug('ws.open', { conn: conn.id, remote: conn.remote, protocol: conn.protocol || null })
         accept(conn)
       })

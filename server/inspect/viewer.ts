@@ -1,0 +1,115 @@
+/**
+ * /ws/inspect: the inspector's WebSocket endpoint (`ws` in noServer mode, routed by the upgrade
+ * router). Protocol in lib/inspect/protocol.ts; one viewer = viewer-session.ts.
+ *
+ * One bus listener serves every viewer, and only while at least one watches something: with no
+ * viewer the bus is inactive and the taps build nothing. The listener learns which tab owns
+ * which connection (for route events delivered to a watched tab), then offers the event to each
+ * viewer's filter. /ws/inspect's own sockets are never tapped: a viewer never sees itself.
+ */
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import type { InspectEvent } from '../../lib/inspect/events'
+import type { BrokerSnapshot } from '../../lib/inspect/protocol'
+import type { Logger } from '../log'
+import type { TapBus } from './bus'
+import { ConnOwners } from './filter'
+import { Viewer, type ViewerLimits, type ViewerStats } from './viewer-session'
+
+export const INSPECT_PATH = '/ws/inspect'
+
+export interface InspectEndpointOptions {
+  readonly bus: TapBus
+  /** The broker's state for `snapshot` messages. */
+  readonly snapshot: () => BrokerSnapshot
+  /** `all: true` allowed (INSPECT_ALLOW_ALL). */
+  readonly allowAll: boolean
+  /** Events queued per viewer before the oldest are dropped (INSPECT_MAX_BUFFERED). */
+  readonly maxBuffered: number
+  readonly log: Logger
+  /** Unsent octets on a viewer's socket above which nothing more is written to it (1 MiB). */
+  readonly highWaterBytes?: number
+  /** Batches at most this often (50 ms) … */
+  readonly flushMs?: number
+  /** … or as soon as this many events wait (200). */
+  readonly batchMax?: number
+}
+
+export interface InspectEndpoint {
+  readonly handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void
+  readonly viewerCount: number
+  /** Per viewer: queue length, drops, unsent octets (tests, diagnostics). */
+  stats(): ViewerStats[]
+  /** Close every viewer (1001) and stop listening to the bus. */
+  close(): Promise<void>
+}
+
+/** A viewer's messages are small JSON filters. */
+const MAX_VIEWER_MESSAGE = 64 * 1024
+const CLOSE_LINGER_MS = 500
+
+export function createInspectEndpoint(options: InspectEndpointOptions): InspectEndpoint {
+  const { bus, log } = options
+  const limits: ViewerLimits = {
+    allowAll: options.allowAll,
+    maxBuffered: options.maxBuffered,
+    highWaterBytes: options.highWaterBytes ?? 1024 * 1024,
+    flushMs: options.flushMs ?? 50,
+    batchMax: options.batchMax ?? 200,
+  }
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_VIEWER_MESSAGE })
+  const viewers = new Set<Viewer>()
+  const owners = new ConnOwners()
+  let unsubscribe: (() => void) | null = null
+
+  const listener = (event: InspectEvent): void => {
+    owners.learnEvent(event)
+    for (const viewer of viewers) viewer.offer(event)
+  }
+  const changed = (): void => {
+    let watching = false
+    for (const viewer of viewers) watching ||= viewer.watching
+    if (watching && unsubscribe === null) unsubscribe = bus.subscribe(listener)
+    else if (!watching && unsubscribe !== null) {
+      unsubscribe()
+      unsubscribe = null
+    }
+  }
+
+  return {
+    handleUpgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const viewer = new Viewer(ws, { limits, owners, snapshot: options.snapshot, log, changed })
+        viewers.add(viewer)
+        log.debug('inspect.viewer_open', { remote: req.socket.remoteAddress, viewers: viewers.size })
+        ws.on('error', (error) => log.debug('inspect.viewer_error', { error }))
+        ws.once('close', () => {
+          viewers.delete(viewer)
+          viewer.dispose()
+          changed()
+          log.debug('inspect.viewer_closed', { viewers: viewers.size })
+        })
+      })
+    },
+    get viewerCount() {
+      return viewers.size
+    },
+    stats: () => [...viewers].map((v) => v.stats()),
+    close() {
+      unsubscribe?.()
+      unsubscribe = null
+      for (const ws of wss.clients) ws.close(1001, 'Server shutting down')
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          for (const ws of wss.clients) ws.terminate()
+        }, CLOSE_LINGER_MS)
+        timer.unref()
+        wss.close(() => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    },
+  }
+}
