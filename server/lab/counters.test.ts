@@ -79,3 +79,21 @@ describe('GET /lab/counters', () => {
     expect(body.feeds).toContainEqual(expect.objectContaining({ name: 'ticker-listed', rate: 2500 }))
   })
 })
+
+describe('what the lab leaves to Next', () => {
+  let srv: TestServer
+  beforeAll(async () => {
+    srv = await startTestServer({ tcp: false })
+  })
+  afterAll(async () => {
+    await srv.close()
+  })
+
+  it('/lab (the lab page) and other /lab/… pages fall through to the fallback (Next in production)', async () => {
+    for (const path of ['/lab', '/lab/', '/lab?x=1', '/lab/race']) {
+      const res = await fetch(`${srv.httpUrl}${path}`)
+      expect(res.status, path).toBe(404)
+      expect(await res.text(), path).toMatch(/test server: no Next/)
+    }
+  })
+})

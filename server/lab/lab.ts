@@ -71,10 +71,11 @@ const ENDPOINTS = [
 function transportOf(pathname: string): LabTransport | 'counters' | 'feeds' | 'unknown' | null {
   if (pathname === '/sockjs/feed' || pathname.startsWith('/sockjs/feed/')) return 'sockjs'
   if (pathname.startsWith('/socket.io/')) return 'socketio'
-  if (pathname !== '/lab' && !pathname.startsWith('/lab/')) return null
+  // /lab itself (and any other /lab/… page) is Next's: the lab owns only its API paths.
   if (pathname === '/lab/echo') return 'echo'
   if (pathname === '/lab/counters') return 'counters'
   if (pathname === '/lab/feeds') return 'feeds'
+  if (!pathname.startsWith('/lab/feeds/')) return null
   const m = /^\/lab\/feeds\/[^/]+\/([a-z-]+)$/.exec(pathname)
   return (m && FEED_ACTIONS[m[1]]) || 'unknown'
 }

@@ -61,6 +61,7 @@ describe('send and short polling', () => {
       [`/lab/feeds/${feed}/poll?rate=5`, 400, /100 to 10000/],
       [`/lab/feeds/${feed}/long-poll?timeout=40000`, 400, /0 to 30000/],
       ['/lab/feeds/lobby/nothing', 404, /No lab endpoint/],
+      ['/lab/feeds/lobby/poll/extra', 404, /No lab endpoint/],
     ]
     for (const [path, status, error] of cases) {
       const res = await poll(path)
