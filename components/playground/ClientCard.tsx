@@ -6,7 +6,7 @@ import type { ClientSlot } from './usePlaygroundClients'
 import { useClientRevision } from './usePlaygroundClients'
 import { ConnectionPanel } from './ConnectionPanel'
 import { StatusLine } from './StatusLine'
-import { EditorSlot } from './EditorSlot'
+import { FrameEditor } from './editor/FrameEditor'
 import { FrameLog, type LogRow } from './FrameLog'
 import { ConsoleSlot } from './ConsoleSlot'
 import { Tabs } from './Tabs'
@@ -101,7 +101,7 @@ export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onA
         {showSettings && <ConnectionPanel settings={settings} locked={live} onChange={onUpdate} />}
       </div>
       <div className={styles.editor}>
-        <EditorSlot
+        <FrameEditor
           value={doc}
           onChange={onDoc}
           version={completion.version}
@@ -109,14 +109,13 @@ export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onA
           onSend={(text) => send(text)}
           rawMode={rawMode}
           ariaLabel={`Frame editor for ${settings.name}`}
-          height="100%"
+          height="calc(100% - 2rem)"
         />
       </div>
       <div className={styles.editorActions}>
         <button type="button" onClick={() => send(doc)} disabled={status.state !== 'open' && status.state !== 'connected'}>
           Send all<span className="visually-hidden"> frames of {settings.name}</span>
         </button>
-        <span className={styles.hint}>Ctrl+Enter sends the frame at the cursor</span>
         <label className={styles.check}>
           <input type="checkbox" checked={rawMode} onChange={(e) => setRawMode(e.target.checked)} />
           send exactly as typed

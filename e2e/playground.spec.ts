@@ -1,0 +1,120 @@
+import { expect, test } from './fixtures'
+import { card, connect, editorOf, editorText, logOf, logRow, statusOf, typeDocument } from './playground-page'
+
+/**
+ * The STOMP playground in Chromium against the real Wirelab server: two named clients, the
+ * Monaco frame editor with the shared linter's diagnostics, the raw client's log and console,
+ * share links. The fixture fails any test that sends a request beyond localhost.
+ */
+
+test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees the MESSAGE; a share link reopens the frames', async ({ page, context }) => {
+  test.setTimeout(90_000)
+  const destination = `/topic/e2e.playground.${Date.now()}`
+  const opened = Date.now()
+  await page.goto('/playground')
+  await connect(page, 'Alice')
+  await expect(statusOf(page, 'Alice')).toContainText(/STOMP 1\.2 · heart-beat ↑\d+ ↓\d+ ms · v12\.stomp · session \S+/)
+  await expect(logRow(page, 'Alice', 'CONNECTED')).toHaveCount(1)
+
+  // A SUBSCRIBE with a typo: the linter (the broker's own rules) flags the missing destination.
+  await typeDocument(page, 'Alice', ['SUBSCRIBE', 'id:sub-0', `destinaton:${destination}`, '', '^@'])
+  const editor = editorOf(page, 'Alice')
+  test.info().annotations.push({ type: 'editor ready after page open (ms, incl. connect and typing)', description: String(Date.now() - opened) })
+  await expect(editor.locator('.squiggly-error').first()).toBeVisible({ timeout: 10_000 })
+  await expect(editor.getByRole('status')).toContainText(/destination/)
+
+  // Fix it, and the diagnostic goes away.
+  await typeDocument(page, 'Alice', ['SUBSCRIBE', 'id:sub-0', `destination:${destination}`, '', '^@'])
+  await expect(editor.locator('.squiggly-error')).toHaveCount(0, { timeout: 10_000 })
+
+  // Ctrl+Enter sends the frame under the cursor.
+  await editor.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+Enter')
+  await expect(logRow(page, 'Alice', 'SUBSCRIBE')).toHaveCount(1)
+  await expect(logRow(page, 'Alice', 'SUBSCRIBE')).toContainText(`destination:${destination}`)
+
+  // Bob connects and sends to the same destination.
+  await connect(page, 'Bob')
+  await typeDocument(page, 'Bob', ['SEND', `destination:${destination}`, 'content-type:text/plain', '', 'hello Alice, from Bob', '^@'])
+  await card(page, 'Bob').getByRole('button', { name: 'Send all frames of Bob' }).click()
+  await expect(logRow(page, 'Bob', 'SEND')).toHaveCount(1)
+
+  // Alice's log shows the MESSAGE, with headers and body in the details.
+  const message = logRow(page, 'Alice', 'MESSAGE')
+  await expect(message).toHaveCount(1, { timeout: 10_000 })
+  await expect(message).toContainText('hello Alice, from Bob')
+  await message.click()
+  const details = card(page, 'Alice').getByRole('region', { name: /MESSAGE received/ })
+  await expect(details.getByRole('rowheader', { name: 'subscription' })).toBeVisible()
+  await expect(details.getByRole('row', { name: /subscription sub-0/ })).toBeVisible()
+  await expect(details.getByLabel('Body')).toHaveText('hello Alice, from Bob')
+
+  // …and so does her console (the raw stream, NUL shown as ^@).
+  await card(page, 'Alice').getByRole('tab', { name: 'Console' }).click()
+  const rows = card(page, 'Alice').locator('.xterm-rows')
+  await expect(rows).toContainText('MESSAGE', { timeout: 15_000 })
+  await expect(rows).toContainText('hello Alice, from Bob')
+
+  // The combined log has both sides, in order.
+  const combined = page.getByRole('listbox', { name: 'Combined frame log' })
+  await expect(combined.getByRole('option').filter({ hasText: /Bob\s*SEND/ })).toHaveCount(1)
+  await expect(combined.getByRole('option').filter({ hasText: /Alice\s*MESSAGE/ })).toHaveCount(1)
+
+  // A share link of Alice's editor reopens the same frames in a fresh page.
+  const aliceDoc = await editorText(page, 'Alice')
+  await page.getByRole('tab', { name: 'Saved' }).click()
+  await page.getByRole('button', { name: "Share link for Alice's editor" }).click()
+  const link = await page.getByLabel(/Share link/).inputValue()
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/playground#share=1[dp]\./)
+  const other = await context.newPage()
+  await other.goto(link)
+  await expect(other.getByRole('status').filter({ hasText: /Opened shared frames/ })).toBeVisible()
+  await expect(editorOf(other, 'Alice')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await expect.poll(() => editorText(other, 'Alice')).toBe(aliceDoc)
+  await other.close()
+})
+
+test('a broken share link explains itself; the log filters and copies frames', async ({ page }) => {
+  await page.goto('/playground#share=1d.this-is-not-deflate')
+  await expect(page.getByRole('alert')).toContainText(/could not be opened: .*(damaged|cut)/)
+
+  await connect(page, 'Alice')
+  const log = logOf(page, 'Alice')
+  await expect(log.getByRole('option')).not.toHaveCount(0)
+  // Filter by direction: only what Alice received.
+  await card(page, 'Alice').getByLabel("Alice's frame log: direction").selectOption('received')
+  await expect(log.getByRole('option')).toHaveCount(1)
+  await expect(log.getByRole('option')).toContainText('CONNECTED')
+  // A bad regex is reported and ignored.
+  await card(page, 'Alice').getByLabel("Alice's frame log: direction").selectOption('all')
+  await card(page, 'Alice').getByLabel("Alice's frame log: regular expression filter").fill('version(')
+  await expect(card(page, 'Alice').getByText(/Invalid regular expression/)).toBeVisible()
+  await card(page, 'Alice').getByLabel("Alice's frame log: regular expression filter").fill('accept-version:1\\.2')
+  await expect(log.getByRole('option')).toHaveCount(1)
+  await expect(log.getByRole('option')).toContainText('CONNECT')
+
+  // Keyboard: focus the log, select with the arrows, Enter opens the details.
+  await log.focus()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  const details = card(page, 'Alice').getByRole('region', { name: /CONNECT sent/ })
+  await expect(details.getByRole('row', { name: /accept-version 1\.2,1\.1,1\.0/ })).toBeVisible()
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await details.getByRole('button', { name: 'Copy as stompjs' }).click()
+  await expect(details.getByRole('status')).toHaveText('stompjs snippet copied')
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toContain("stompVersions: new Versions(\"1.2,1.1,1.0\".split(','))")
+})
+
+test('close codes are shown with their meaning', async ({ page }) => {
+  await page.goto('/playground')
+  await connect(page, 'Alice')
+  await card(page, 'Alice').getByRole('tab', { name: 'Console' }).click()
+  const term = card(page, 'Alice').locator('.xterm-helper-textarea')
+  await expect(card(page, 'Alice').locator('.xterm-rows')).toBeVisible({ timeout: 15_000 })
+  await term.focus()
+  await page.keyboard.type('/close 4000 lesson over')
+  await page.keyboard.press('Enter')
+  await expect(statusOf(page, 'Alice')).toHaveAttribute('data-state', 'closed')
+  await expect(statusOf(page, 'Alice')).toContainText('4000 Application “lesson over” — Private use')
+})
