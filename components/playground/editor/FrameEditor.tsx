@@ -1,13 +1,18 @@
 'use client'
 
 import dynamic from 'next/dynamic'
+import { createContext, useContext } from 'react'
 import { STATUS_HEIGHT, cssLength, type FrameEditorProps } from './frame-editor-types'
 import styles from './FrameEditor.module.css'
 
 export type { FrameEditorProps, SendWhich } from './frame-editor-types'
 
+/** The editor's height, for the placeholder next/dynamic renders while Monaco loads. */
+const HeightContext = createContext<string | number | undefined>(undefined)
+
 /** Same frame and size as the editor plus its status line: no layout shift when Monaco arrives. */
-function EditorPlaceholder({ height }: { height?: string | number }) {
+function EditorPlaceholder() {
+  const height = useContext(HeightContext)
   return (
     <div className={styles.root} aria-busy="true" data-ready="false" data-testid="frame-editor-placeholder">
       <div className={`${styles.editor} ${styles.placeholder}`} style={{ height: cssLength(height) }}>
@@ -31,5 +36,9 @@ const MonacoFrameEditor = dynamic(() => import('./MonacoFrameEditor').then((m) =
  * load lazily behind a placeholder of the same size.
  */
 export function FrameEditor(props: FrameEditorProps) {
-  return <MonacoFrameEditor {...props} />
+  return (
+    <HeightContext.Provider value={props.height}>
+      <MonacoFrameEditor {...props} />
+    </HeightContext.Provider>
+  )
 }

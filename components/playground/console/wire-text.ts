@@ -1,0 +1,98 @@
+/**
+ * A wire entry as terminal text (ANSI colours, `\n` line ends — the terminal converts them):
+ * the raw octets made visible — NUL as `^@`, CR as `␍`, other control octets in caret notation,
+ * a heart-beat's EOL as `␊` — with escapes left exactly as they crossed the wire, and a gutter
+ * with the time and the direction (→ sent, ← received). Pure: unit tested without a terminal.
+ */
+import { decodeUtf8Lossy } from '@/lib/stomp/utf8'
+import type { WireEntry } from '../types'
+
+export const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  inverse: '\x1b[7m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  blue: '\x1b[34m',
+  magenta: '\x1b[35m',
+  cyan: '\x1b[36m',
+} as const
+
+const { reset, bold, dim, red, green, yellow, blue, magenta, cyan } = ANSI
+
+/** Local wall-clock time with milliseconds: 13:22:01.123. */
+export function clock(t: number): string {
+  const d = new Date(t)
+  const p = (n: number, w = 2) => String(n).padStart(w, '0')
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`
+}
+
+const GUTTER = ' '.repeat(12)
+
+/** Control characters made visible (in dim), except LF which the caller handles. */
+function visibleChar(c: string): string {
+  const code = c.charCodeAt(0)
+  if (code === 0) return `${reset}${bold}${green}^@${reset}`
+  if (code === 13) return `${dim}␍${reset}`
+  if (code === 9) return `${dim}␉${reset}`
+  if (code < 32) return `${dim}^${String.fromCharCode(code + 64)}${reset}`
+  if (code === 127) return `${dim}^?${reset}`
+  return c
+}
+
+/** One line of a frame's text, coloured by its role (command, header, body). */
+function colourLine(text: string, role: 'command' | 'header' | 'body' | 'plain', error: boolean): string {
+  const visible = (s: string) => Array.from(s, visibleChar).join('')
+  if (role === 'command') return `${bold}${error ? red : ''}${visible(text)}${reset}`
+  if (role !== 'header') return visible(text)
+  const colon = text.indexOf(':')
+  if (colon < 0) return visible(text)
+  // escapes as typed on the wire, picked out so a learner sees \c and \n are two octets
+  const value = visible(text.slice(colon + 1)).replace(/\\./g, (m) => `${magenta}${m}${reset}`)
+  return `${cyan}${visible(text.slice(0, colon))}${reset}${dim}:${reset}${value}`
+}
+
+/** The octets of a frame / raw entry as visible lines (NUL shown, CR shown, LF breaks the line). */
+export function visibleLines(raw: Uint8Array, parsed: boolean, error = false): string[] {
+  const lines = decodeUtf8Lossy(raw).split('\n')
+  // a trailing LF after the NUL ends the last line: no empty line after it
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
+  let role: 'command' | 'header' | 'body' = 'command'
+  return lines.map((l) => {
+    if (!parsed) return colourLine(l, 'plain', false)
+    const bare = l.endsWith('\r') ? l.slice(0, -1) : l
+    const r = role
+    if (role === 'command') role = 'header'
+    else if (role === 'header' && bare === '') role = 'body'
+    return colourLine(l, r, error)
+  })
+}
+
+function arrow(dir: 'sent' | 'received', error = false): string {
+  return dir === 'sent' ? `${blue}→${reset}` : `${error ? red : green}←${reset}`
+}
+
+/** One entry as terminal text, ending with a newline. */
+export function entryText(e: WireEntry): string {
+  const time = `${dim}${clock(e.t)}${reset}`
+  if (e.kind === 'event') {
+    return `${time} ${e.level === 'error' ? `${red}✖ ${e.text}${reset}` : `${dim}· ${e.text}${reset}`}\n`
+  }
+  if (e.kind === 'heartbeat') {
+    const eol = decodeUtf8Lossy(e.raw).replace(/\r/g, '␍').replace(/\n/g, '␊')
+    return `${time} ${arrow(e.dir)} ${dim}${eol}  heart-beat${reset}\n`
+  }
+  const error = e.kind === 'frame' && e.dir === 'received' && e.frame.command === 'ERROR'
+  const lines = visibleLines(e.raw, e.kind === 'frame', error)
+  const head = e.kind === 'raw' ? [`${time} ${arrow(e.dir)} ${yellow}${e.note}${reset}`] : []
+  const body = lines.map((l, i) =>
+    e.kind !== 'raw' && i === 0 ? `${time} ${arrow(e.dir, error)} ${l}` : `${GUTTER} ${dim}${e.dir === 'sent' ? '│' : '┃'}${reset} ${l}`)
+  return `${[...head, ...body].join('\n')}\n`
+}
+
+/** Text without ANSI colour codes (for tests and copy). */
+export function stripAnsi(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, '')
+}
