@@ -19,7 +19,7 @@ import { ShutdownList, type Exchange, type LabContext } from './context'
 import { LabCounters, type LabTransport } from './counters'
 import { handleEcho } from './echo'
 import { FeedHub, type FeedHubOptions } from './feed'
-import { checkFeedName, LabError, parseUrl, readCid, readRate, sendError, sendJson, type LabUrl } from './http-util'
+import { answerUpgradeWithError, checkFeedName, LabError, parseUrl, readCid, readRate, sendError, sendJson, type LabUrl } from './http-util'
 import { markExchanges } from './meter'
 import { handleLongPoll, handlePoll, handlePost } from './polling'
 import { serveSocketioClientScript } from './socketio-client-script'
@@ -173,8 +173,10 @@ export function createLab(options: LabOptions): Lab {
     let cid: string | null = null
     try {
       cid = readCid(parseUrl(req).params)
-    } catch {
-      cid = null
+    } catch (error) {
+      counters.request('socketio', null)
+      if (error instanceof LabError) return answerUpgradeWithError(socket, error)
+      throw error
     }
     counters.request('socketio', cid)
     const meter = counters.meter('socketio', cid, socket as Socket)
