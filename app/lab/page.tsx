@@ -51,8 +51,8 @@ export default function LabPage() {
         <h2 id="handshake" className={styles.heading}>Open a WebSocket</h2>
         <p className={styles.blurb}>
           A WebSocket starts life as an HTTP GET asking to switch protocols. Here is the request your browser just sent
-          and the server&apos;s <code>101</code> answer, as the server read and wrote them, with the
-          <code> Sec-WebSocket-Accept</code> worked out step by step.
+          and the server&apos;s <code>101</code> answer, as the server read and wrote them, with the{' '}
+          <code>Sec-WebSocket-Accept</code> worked out step by step.
         </p>
         <LazyHandshakeView />
       </section>
@@ -70,8 +70,8 @@ export default function LabPage() {
         <h2 id="stomp-xray" className={styles.heading}>A STOMP frame inside a WebSocket frame</h2>
         <p className={styles.blurb}>
           Over <code>/ws/stomp</code> each WebSocket message carries one STOMP frame: command, headers, a blank line, the
-          body and a NUL octet. Your text becomes the body of a <code>SEND</code>; the broker returns it as a
-          <code> MESSAGE</code> because you are subscribed.
+          body and a NUL octet. Your text becomes the body of a <code>SEND</code>; the broker returns it as a{' '}
+          <code>MESSAGE</code> because you are subscribed.
         </p>
         <LazyFrameXray endpoint="stomp" />
       </section>

@@ -31,12 +31,14 @@ export function AcceptSteps({ wsKey, serverAccept }: { wsKey: string; serverAcce
       </h4>
       <ol className={styles.stepList}>
         <li>
+          <span className={styles.stepNo} aria-hidden>1</span>
           <span className={styles.stepName}>The key your browser sent</span>
           <code className={`${styles.stepValue} ${styles.keyValue}`} data-testid="accept-key">
             {wsKey}
           </code>
         </li>
         <li>
+          <span className={styles.stepNo} aria-hidden>2</span>
           <span className={styles.stepName}>+ the fixed GUID of RFC 6455</span>
           <code className={styles.stepValue}>
             <span className={styles.keyValue}>{wsKey}</span>
@@ -44,12 +46,14 @@ export function AcceptSteps({ wsKey, serverAccept }: { wsKey: string; serverAcce
           </code>
         </li>
         <li>
+          <span className={styles.stepNo} aria-hidden>3</span>
           <span className={styles.stepName}>SHA-1 of that string (20 octets, hex)</span>
           <code className={styles.stepValue} data-testid="accept-sha1">
             {steps ? pairs(steps.sha1Hex) : error ? `Web Crypto failed: ${error}` : '…'}
           </code>
         </li>
         <li>
+          <span className={styles.stepNo} aria-hidden>4</span>
           <span className={styles.stepName}>base64 of the 20 octets</span>
           <code className={`${styles.stepValue} ${styles.acceptValue}`} data-testid="accept-computed">
             {steps ? steps.accept : '…'}
@@ -57,6 +61,9 @@ export function AcceptSteps({ wsKey, serverAccept }: { wsKey: string; serverAcce
         </li>
       </ol>
       <p className={styles.verdict} data-testid="accept-verdict" data-match={steps ? String(match) : undefined}>
+        <span className={styles.stepNo} aria-hidden>
+          =
+        </span>
         <span className={styles.stepName}>The server sent</span>
         <code className={`${styles.stepValue} ${styles.acceptValue}`} data-testid="accept-server">
           {serverAccept}

@@ -38,11 +38,13 @@ export function RaceLane({ view }: { view: LaneView }) {
   return (
     <li className={`${styles.lane} ${styles[`lane_${info.id.replace('-', '_')}`] ?? ''}`} data-lane={info.id}>
       <div className={styles.laneName}>
-        <span className={styles.laneTitle}>{info.label}</span>
-        <span className={styles.laneHow}>{view.how}</span>
-        <span className={styles.laneState} data-testid={`lane-state-${info.id}`}>
-          {stats.state}
+        <span className={styles.laneTitle}>
+          {info.label}{' '}
+          <span className={styles.laneState} data-testid={`lane-state-${info.id}`}>
+            {stats.state}
+          </span>
         </span>
+        <span className={styles.laneHow}>{view.how}</span>
       </div>
       <dl className={styles.metrics}>
         <Metric id="requests" name="Requests" value={num(counters?.requests)} raw={counters?.requests} hint="HTTP requests (or upgrades) the server received for this lane" />

@@ -82,15 +82,20 @@ function XorTable({ model }: { model: XrayModel }) {
   )
   const chr = (b: number) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·')
   return (
-    <table className={styles.xor} data-testid="xray-xor">
-      <caption>Unmasking (RFC 6455 §5.3): payload octet i XOR key octet i mod 4, with key {toHex(key, ' ')}</caption>
-      <tbody>
-        {row('on the wire', (i) => toHex(wire.subarray(i, i + 1)), styles.cPayload)}
-        {row('⊕ key', (i) => toHex(key.subarray(i & 3, (i & 3) + 1)), styles.cKey)}
-        {row('= payload', (i) => toHex(model.payload.subarray(i, i + 1)))}
-        {row('as text', (i) => chr(model.payload[i]))}
-      </tbody>
-    </table>
+    <div className={styles.xorWrap}>
+      <p className={styles.small}>
+        Unmasking (RFC 6455 §5.3): payload octet <var>i</var> XOR key octet <var>i</var> mod 4, with the key your browser chose,{' '}
+        <code>{toHex(key, ' ')}</code>
+      </p>
+      <table className={styles.xor} data-testid="xray-xor">
+        <tbody>
+          {row('on the wire', (i) => toHex(wire.subarray(i, i + 1)), styles.cPayload)}
+          {row('⊕ key', (i) => toHex(key.subarray(i & 3, (i & 3) + 1)), styles.cKey)}
+          {row('= payload', (i) => toHex(model.payload.subarray(i, i + 1)))}
+          {row('as text', (i) => chr(model.payload[i]))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

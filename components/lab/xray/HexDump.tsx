@@ -1,12 +1,24 @@
 'use client'
 
-import { useState } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 import { overlaps, type XrayModel } from '@/lib/inspect/xray'
 import styles from '../FrameXray.module.css'
 import { octetClass, type SelectionProps } from './xray-ui'
 
-const PER_ROW = 16
-const MAX_ROWS = 32
+const MAX_OCTETS = 512
+const NARROW = '(max-width: 640px)'
+
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW)
+  query.addEventListener('change', onChange)
+  return () => query.removeEventListener('change', onChange)
+}
+
+/** 16 octets a row, 8 on a phone (like `xxd -c 8`). */
+function usePerRow(): number {
+  const narrow = useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false)
+  return narrow ? 8 : 16
+}
 
 function printable(b: number): string {
   return b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·'
@@ -15,10 +27,11 @@ function printable(b: number): string {
 /** The frame as octets, like `xxd`: offset, hex, ASCII. Hovering an octet selects it. */
 export function HexDump({ model, selection, onSelect }: { model: XrayModel } & SelectionProps) {
   const [unmasked, setUnmasked] = useState(false)
+  const PER_ROW = usePerRow()
   const masked = model.maskKey !== null
   const showUnmasked = masked && unmasked
   const octets = showUnmasked ? new Uint8Array([...model.wire.subarray(0, model.headerLength), ...model.payload]) : model.wire
-  const shown = Math.min(octets.length, PER_ROW * MAX_ROWS)
+  const shown = Math.min(octets.length, MAX_OCTETS)
   const rows = Math.ceil(shown / PER_ROW)
   const lit = (i: number) => selection !== null && overlaps({ start: i, end: i + 1 }, { start: selection.start, end: selection.end })
 
