@@ -120,7 +120,7 @@ export class Viewer {
 
   private schedule(): void {
     if (this.stalled || this.immediate !== null) return
-    if (this.queue.length >= this.ctx.limits.batchMax) {
+    if (this.queue.length >= Math.min(this.ctx.limits.batchMax, this.queue.max)) {
       if (this.timer !== null) clearTimeout(this.timer)
       this.timer = null
       this.immediate = setImmediate(() => this.flush())
