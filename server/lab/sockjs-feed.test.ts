@@ -103,3 +103,14 @@ describe('/sockjs/feed', () => {
     await expect(connect('feed=news', 'xhr-polling')).rejects.toThrow(/closed before open/)
   })
 })
+
+describe('/sockjs/feed and /sockjs/stomp share sockjs\'s session table', () => {
+  it('a feed request cannot reach a session opened under /sockjs/stomp (409 with an explanation)', async () => {
+    const id = `shared${Date.now().toString(36)}`
+    const opened = await fetch(`${srv.httpUrl}/sockjs/stomp/000/${id}/xhr`, { method: 'POST' })
+    expect(await opened.text()).toBe('o\n')
+    const res = await fetch(`${srv.httpUrl}/sockjs/feed/000/${id}/xhr_send`, { method: 'POST', body: '["SEND\\ndestination:/topic/x\\n\\nhi\\u0000"]' })
+    expect(res.status).toBe(409)
+    expect(((await res.json()) as { error: string }).error).toMatch(/belongs to another endpoint \(\/sockjs\/stomp\)/)
+  })
+})

@@ -14,6 +14,7 @@
  * not when it is queued.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createRequire } from 'node:module'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { createServer, type Connection as SockjsConnection } from 'sockjs'
@@ -43,6 +44,21 @@ export interface SockjsFeed {
 interface Session {
   send_buffer: string[]
   flushToRecv(recv: unknown): boolean
+}
+
+/**
+ * sockjs keeps ONE session table for every server in the process (lib/transport.js MAP), so
+ * /sockjs/feed/<server>/<id>/… could reach a session opened under /sockjs/stomp with the same
+ * id. A session remembers its server's prefix: a feed request for another prefix's session is refused.
+ */
+const sessions = createRequire(import.meta.url)('sockjs/lib/transport.js') as { Session: { bySessionId(id: string): { prefix?: string } | null } }
+
+function checkSessionOwner(url: string): void {
+  const m = /^\/sockjs\/feed\/[^/.]+\/([^/.]+)\//.exec(url)
+  const session = m ? sessions.Session.bySessionId(m[1]) : null
+  if (session && session.prefix !== SOCKJS_FEED_PREFIX) {
+    throw new LabError(409, `SockJS session ${m?.[1]} belongs to another endpoint (${session.prefix}): choose another session id`)
+  }
 }
 
 interface Target {
@@ -113,6 +129,7 @@ export function createSockjsFeed(ctx: LabContext, options: SockjsFeedOptions = {
 
   const check = (url: string): void => {
     target(ctx, url)
+    checkSessionOwner(url)
   }
 
   return {
@@ -156,6 +173,7 @@ export function sockjsFeedUpgrade(ctx: LabContext, feed: SockjsFeed): (req: Inco
     try {
       cid = readCid(parseUrl(req).params)
       target(ctx, req.url ?? '/')
+      checkSessionOwner(req.url ?? '/')
     } catch (error) {
       if (!(error instanceof LabError)) throw error
       ctx.counters.request('sockjs', cid)
