@@ -161,7 +161,11 @@ export function FrameXray({ endpoint = 'echo' }: FrameXrayProps) {
         </div>
       ) : (
         <div className={styles.empty} role="status">
-          {socket.dropped > 0 ? `The inspector dropped ${socket.dropped} events.` : 'Your frames appear here as the server decodes them.'}
+          {socket.unreported
+            ? `Your connection to /ws/${endpoint} is open, but the server's inspector does not report its frames: this endpoint may not be tapped.`
+            : socket.dropped > 0
+              ? `The inspector dropped ${socket.dropped} events.`
+              : 'Your frames appear here as the server decodes them.'}
         </div>
       )}
     </div>

@@ -95,7 +95,9 @@ export function HandshakeView({ endpoint = 'echo' }: HandshakeViewProps) {
         <div className={styles.waiting} role="status">
           {socket.status === 'closed'
             ? `The connection closed before the inspector reported its handshake (${socket.closeInfo ?? 'closed'}).`
-            : 'Waiting for the handshake of your connection to cross the wire…'}
+            : socket.unreported
+              ? `Your connection to ${path} is open, but the server's inspector has not reported its handshake: this endpoint may not be tapped.`
+              : 'Waiting for the handshake of your connection to cross the wire…'}
         </div>
       )}
     </div>

@@ -33,6 +33,8 @@ export interface LabSocket {
   readonly closeInfo: string | null
   /** Events the inspector dropped for this viewer (a gap in `frames`). */
   readonly dropped: number
+  /** Open for a while, yet the inspector reported no handshake for it (the endpoint is not tapped). */
+  readonly unreported: boolean
   send(text: string): boolean
   /** Close (when open) and open a fresh connection: a new key, a new handshake. */
   reconnect(): void
@@ -46,6 +48,8 @@ export interface LabSocketOptions {
 }
 
 const TYPES = ['ws.handshake', 'ws.frame'] as const
+/** How long an open socket may wait for its handshake event before the view says it is missing. */
+const REPORT_WAIT_MS = 3000
 const encoder = new TextEncoder()
 
 function randomTag(): string {
@@ -146,7 +150,15 @@ export function useLabSocket(endpoint: LabEndpoint, options: LabSocketOptions = 
     return null
   }, [events, url])
   const conn = handshake?.conn ?? null
+  const [overdue, setOverdue] = useState(false)
+  useEffect(() => {
+    setOverdue(false)
+    if (status !== 'open') return
+    const timer = setTimeout(() => setOverdue(true), REPORT_WAIT_MS)
+    return () => clearTimeout(timer)
+  }, [status, url])
   const frames = useMemo(() => (conn ? events.filter((ev): ev is WsFrameEvent => ev.type === 'ws.frame' && ev.conn === conn) : []), [events, conn])
 
-  return { status, inspectStatus: inspect.status, url, handshake, conn, frames, sent, received, closeInfo, dropped: inspect.dropped, send, reconnect }
+  const unreported = overdue && handshake === null
+  return { status, inspectStatus: inspect.status, url, handshake, conn, frames, sent, received, closeInfo, dropped: inspect.dropped, unreported, send, reconnect }
 }
