@@ -48,6 +48,8 @@ export interface BenchOptions {
   readonly quietWaitMs: number
   /** Run the Wirelab server with --cpu-prof and summarise the profile. */
   readonly profile: boolean
+  /** A /ws/inspect viewer watches everything during each Wirelab throughput run (bench/watch-all.ts). */
+  readonly watchAll: boolean
   readonly quick: boolean
 }
 
@@ -62,6 +64,7 @@ export const USAGE = `npm run bench -- [options]
   --max-other PCT      other processes' CPU, % of one core, tolerated during a run (default 30)
   --quiet-wait SECONDS before each run, wait up to this long for a quiet machine (default 15; 0 = never wait)
   --profile            run the Wirelab server with node --cpu-prof; summarise the hottest functions
+  --watch-all          during Wirelab's throughput runs, a /ws/inspect viewer watches everything (taps' cost)
   --help`
 
 function fail(message: string): never {
@@ -92,6 +95,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   let retries = 1
   let maxOtherCpuPct = 30
   let profile = false
+  let watchAll = false
   let quietWaitS = 15
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]
@@ -106,6 +110,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--max-other': maxOtherCpuPct = parseNumber(flag, argv[++i]); break
       case '--quiet-wait': quietWaitS = parseNumber(flag, argv[++i]); break
       case '--profile': profile = true; break
+      case '--watch-all': watchAll = true; break
       case '--help': case '-h':
         process.stdout.write(`${USAGE}\n`)
         process.exit(0)
@@ -128,6 +133,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     maxOtherCpuPct,
     quietWaitMs: quietWaitS * 1000,
     profile,
+    watchAll,
     quick,
   }
 }

@@ -6,6 +6,7 @@ import type { IdleResult } from './idle'
 import type { LoadResult } from './load'
 import { scenarioLabel, TARGETS, type Scenario } from './options'
 import type { ServerKind } from './spawn'
+import type { WatcherResult } from './watcher'
 
 export interface CpuShares {
   /** % of one core, over the phase. */
@@ -23,6 +24,8 @@ export interface ThroughputRun {
   readonly rss: { readonly startMiB: number; readonly peakMiB: number }
   readonly loadAvg: string
   readonly attempt: number
+  /** `--watch-all`: what the /ws/inspect viewer received during the run. */
+  readonly watcher?: WatcherResult | null
 }
 
 export interface IdleRun {

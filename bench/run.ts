@@ -15,6 +15,7 @@ import { loadAverage, machineDescription, MemoryWatch, openFileLimit, readCpuSec
 import { profileMarkdown, summariseProfile } from './profile-summary'
 import { cpuRatioOf, deliveriesPerCpuSecond, detailsTable, idleTable, judgeIdle, judgeScenario, ratioOf, throughputTable, type CpuShares, type IdleRun, type ThroughputRun } from './report'
 import { ROOT, runGenerator, startServer, type JsonLine, type ServerKind } from './spawn'
+import { startWatcher, type WatcherResult } from './watcher'
 
 const RESULTS = join(ROOT, 'bench', 'results')
 /** Wirelab's per-connection outbound bound during throughput runs (default 8 MiB; see README). */
@@ -60,6 +61,9 @@ async function runThroughput(kind: ServerKind, scenario: Scenario, latencyRate: 
   })
   const memory = new MemoryWatch(server.pid)
   const startMiB = memory.sample()?.rssMiB ?? 0
+  // --watch-all: a viewer of /ws/inspect watching everything; its CPU counts as load
+  const watcher = options.watchAll && kind === 'wirelab' ? await startWatcher(server.wsUrl) : null
+  let watched: WatcherResult | null = null
   let loaderPid = 0
   const marks = new Map<string, CpuMark>()
   const config: LoadConfig = {
@@ -78,12 +82,14 @@ async function runThroughput(kind: ServerKind, scenario: Scenario, latencyRate: 
         marks.set(String(line.phase), {
           t: performance.now(),
           server: readCpuSeconds(server.pid) ?? 0,
-          loader: readCpuSeconds(loaderPid) ?? 0,
+          loader: (readCpuSeconds(loaderPid) ?? 0) + (watcher ? readCpuSeconds(watcher.pid) ?? 0 : 0),
           busy: readMachineBusySeconds(),
         })
       }
     })) as unknown as LoadResult
     memory.stop()
+    watched = (await watcher?.stop()) ?? null
+    if (watched) log(`  watch-all viewer: ${watched.events.toLocaleString('en-US')} events in ${watched.messages.toLocaleString('en-US')} messages (${(watched.bytes / 1048576).toFixed(1)} MiB), ${watched.dropped.toLocaleString('en-US')} dropped`)
     return {
       scenario,
       server: kind,
@@ -92,9 +98,11 @@ async function runThroughput(kind: ServerKind, scenario: Scenario, latencyRate: 
       rss: { startMiB, peakMiB: Math.max(memory.peakRssMiB, memory.hwmMiB) },
       loadAvg: loadAverage(),
       attempt,
+      ...(watcher ? { watcher: watched } : {}),
     }
   } finally {
     memory.stop()
+    if (watcher && watched === null) await watcher.stop()
     await server.stop()
     if (profiling) collectProfile(profileDir, server.pid, `Wirelab, scenario ${label}`)
   }
@@ -227,6 +235,7 @@ async function main(): Promise<void> {
     '',
     `Machine: ${machine}. Commit ${gitCommit()}. Load average at the end: ${loadAverage()}. Took ${seconds.toFixed(0)} s${options.quick ? ' (--quick)' : ''}.`,
     '',
+    ...(options.watchAll ? ['**--watch-all**: during every Wirelab run a /ws/inspect viewer watched everything (its CPU is counted in "loader").', ''] : []),
     ...(pairs.length > 0
       ? [
           '## Throughput and latency',
