@@ -224,6 +224,19 @@ describe('/ws/inspect filters', () => {
     expect((await v.watch({ clients: ['me'] })).broker.sessions).toEqual([])
   })
 
+  it('never sends a passcode to a viewer (header, raw octets, WebSocket preview)', async () => {
+    const srv = await server()
+    const v = await viewer(srv)
+    await v.watch({ all: true })
+    const c = await stomp(`${srv.wsUrl}?cid=tab-P`)
+    c.frame('CONNECT', { 'accept-version': '1.2', host: 'x', login: 'ada', passcode: 'open-sesame', 'heart-beat': '0,0' })
+    await c.expect('CONNECTED')
+    await until(() => v.events().some((e) => e.type === 'stomp.frame' && e.command === 'CONNECTED'), 'CONNECTED event')
+    const text = JSON.stringify(v.messages)
+    expect(text).not.toContain('open-sesame')
+    expect(text).toContain('passcode:[redacted]')
+  })
+
   it('never reports /ws/inspect\'s own traffic', async () => {
     const srv = await server()
     const v = await viewer(srv)

@@ -6,6 +6,7 @@
  * viewer the bus is inactive and the taps build nothing. The listener learns which tab owns
  * which connection (for route events delivered to a watched tab), then offers the event to each
  * viewer's filter. /ws/inspect's own sockets are never tapped: a viewer never sees itself.
+ * Passcodes and HTTP credentials are redacted before any viewer gets an event (redact.ts).
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -15,6 +16,7 @@ import type { BrokerSnapshot } from '../../lib/inspect/protocol'
 import type { Logger } from '../log'
 import type { TapBus } from './bus'
 import { ConnOwners } from './filter'
+import { redactSecrets } from './redact'
 import { Viewer, type ViewerLimits, type ViewerStats } from './viewer-session'
 
 export const INSPECT_PATH = '/ws/inspect'
@@ -65,7 +67,8 @@ export function createInspectEndpoint(options: InspectEndpointOptions): InspectE
 
   const listener = (event: InspectEvent): void => {
     owners.learnEvent(event)
-    for (const viewer of viewers) viewer.offer(event)
+    const shown = redactSecrets(event)
+    for (const viewer of viewers) viewer.offer(shown)
   }
   const changed = (): void => {
     let watching = false
