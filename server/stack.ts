@@ -14,6 +14,8 @@ import type { Config } from './config'
 import type { BrokerSnapshot } from '../lib/inspect/protocol'
 import { TapBus } from './inspect/bus'
 import { createInspectEndpoint, INSPECT_PATH, type InspectEndpoint } from './inspect/viewer'
+import { sockjsRequestTap, tappedSockjsUpgrade, tappedUpgrade, tappedUpgrades } from './inspect/route-taps'
+import { nextConnectionId } from './transports/connection-base'
 import type { Logger } from './log'
 import { createSockjsTransport, type SockjsTransport } from './transports/sockjs'
 import { serveSockjsClientScript } from './transports/sockjs-client-script'
@@ -119,10 +121,15 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   })
 
   const lab = createLab({ ...options.lab, log, sockjs: options.sockjs })
+  // The lab's WebSocket and SockJS endpoints report to the inspector like /ws/stomp does.
+  const wsId = (): string => nextConnectionId('ws')
+  const labSockjsTap = { bus, connId: () => nextConnectionId('sockjs') }
+  const tapLabSockjsRequest = sockjsRequestTap(['/sockjs/feed'], labSockjsTap)
 
   let closing = false
   const server = createServer((req, res) => {
     try {
+      tapLabSockjsRequest(req)
       if (lab.handleRequest(req, res)) return
       if (sockjs.handleRequest(req, res)) return
       if (serveSockjsClientScript(req, res)) return
@@ -140,9 +147,9 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   })
   const router = createUpgradeRouter(
     {
-      ws: { '/ws/stomp': ws.handleUpgrade, [INSPECT_PATH]: inspect.handleUpgrade, ...lab.wsRoutes },
-      sockjs: { '/sockjs/stomp': sockjs.handleUpgrade, '/sockjs/feed': lab.sockjsUpgrade },
-      prefixes: { '/socket.io/': lab.socketioUpgrade },
+      ws: { '/ws/stomp': ws.handleUpgrade, [INSPECT_PATH]: inspect.handleUpgrade, ...tappedUpgrades(lab.wsRoutes, bus, wsId) },
+      sockjs: { '/sockjs/stomp': sockjs.handleUpgrade, '/sockjs/feed': tappedSockjsUpgrade(lab.sockjsUpgrade, labSockjsTap) },
+      prefixes: { '/socket.io/': tappedUpgrade(lab.socketioUpgrade, bus, wsId) },
       next: options.nextUpgrades,
     },
     log,

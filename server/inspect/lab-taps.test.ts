@@ -1,0 +1,60 @@
+/**
+ * The transport lab's endpoints report to the inspector like /ws/stomp does (server/stack.ts
+ * wraps them with route-taps.ts): /ws/echo's handshake and frames, /sockjs/feed's SockJS frames.
+ */
+import SockJS from 'sockjs-client'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import type { SockjsFrameEvent, WsFrameEvent } from '../../lib/inspect/events'
+import { startTestServer, type TestServer } from '../testing/harness'
+import { TestViewer, until } from './testing/viewer-client'
+
+const cleanups: Array<() => unknown> = []
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c()
+})
+
+async function setup(cid: string): Promise<{ srv: TestServer; viewer: TestViewer }> {
+  const srv = await startTestServer({ tcp: false, sockjsDisconnectDelayMs: 200 })
+  cleanups.push(() => srv.close())
+  const viewer = await TestViewer.open(srv.inspectUrl)
+  cleanups.push(() => viewer.close())
+  await viewer.watch({ clients: [cid] })
+  return { srv, viewer }
+}
+
+describe('lab endpoints on the inspector', () => {
+  it('/ws/echo: the handshake (tag and cid in the request line) and every frame, both ways', async () => {
+    const { srv, viewer } = await setup('tab-E')
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.httpPort}/ws/echo?tag=abc123&cid=tab-E`)
+    cleanups.push(() => ws.terminate())
+    await new Promise((r) => ws.once('open', r))
+    const echoed = new Promise((r) => ws.once('message', r))
+    ws.send('hello echo')
+    await echoed
+    await until(() => viewer.events().filter((e) => e.type === 'ws.frame').length >= 2, 'two frames')
+    const [handshake, ...rest] = viewer.events()
+    expect(handshake).toMatchObject({ type: 'ws.handshake', path: '/ws/echo', requestLine: 'GET /ws/echo?tag=abc123&cid=tab-E HTTP/1.1', client: 'tab-E' })
+    expect(handshake.conn).toMatch(/^ws-\d+$/)
+    const frames = rest.filter((e): e is WsFrameEvent => e.type === 'ws.frame')
+    expect(frames.map((f) => [f.conn, f.dir, f.masked, f.preview])).toEqual([
+      [handshake.conn, 'in', true, 'hello echo'],
+      [handshake.conn, 'out', false, 'hello echo'],
+    ])
+  })
+
+  it('/sockjs/feed: the session\'s frames under one id and the tab\'s cid', async () => {
+    const { srv, viewer } = await setup('tab-F')
+    const sock = new SockJS(`${srv.httpUrl}/sockjs/feed?feed=lobby&cid=tab-F`, null, { transports: ['xhr-streaming'] })
+    cleanups.push(() => sock.close())
+    await new Promise<void>((resolve) => (sock.onopen = () => resolve()))
+    sock.send('hi from the feed test')
+    await until(() => viewer.events().some((e) => e.type === 'sockjs.frame' && e.kind === 'a'), 'a message frame')
+    const frames = viewer.events().filter((e): e is SockjsFrameEvent => e.type === 'sockjs.frame')
+    expect(frames[0]).toMatchObject({ dir: 'out', kind: 'o', transport: 'xhr-streaming', client: 'tab-F' })
+    expect(frames.find((f) => f.kind === 'm')).toMatchObject({ dir: 'in', transport: 'xhr_send', preview: '["hi from the feed test"]' })
+    expect(frames.find((f) => f.kind === 'a')?.preview).toContain('hi from the feed test')
+    expect(new Set(frames.map((f) => f.conn)).size).toBe(1)
+    expect(frames[0].conn).toMatch(/^sockjs-\d+$/)
+  })
+})
