@@ -15,6 +15,7 @@ import type { BrokerSnapshot } from '../lib/inspect/protocol'
 import { TapBus } from './inspect/bus'
 import { createInspectEndpoint, INSPECT_PATH, type InspectEndpoint } from './inspect/viewer'
 import { sockjsRequestTap, tappedSockjsUpgrade, tappedUpgrade, tappedUpgrades } from './inspect/route-taps'
+import { tapHttpExchange } from './inspect/http-tap'
 import { nextConnectionId } from './transports/connection-base'
 import type { Logger } from './log'
 import { createSockjsTransport, type SockjsTransport } from './transports/sockjs'
@@ -129,6 +130,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   let closing = false
   const server = createServer((req, res) => {
     try {
+      tapHttpExchange(req, res, bus)
       tapLabSockjsRequest(req)
       if (lab.handleRequest(req, res)) return
       if (sockjs.handleRequest(req, res)) return

@@ -58,3 +58,29 @@ describe('lab endpoints on the inspector', () => {
     expect(frames[0].conn).toMatch(/^sockjs-\d+$/)
   })
 })
+
+describe('http.exchange', () => {
+  it('one event per lab request: request line and headers as sent, the response head as written, bytes each way', async () => {
+    const { srv, viewer } = await setup('tab-H')
+    const poll = await fetch(`${srv.httpUrl}/lab/feeds/lobby/poll?since=0&cid=tab-H`)
+    const pollBody = await poll.text()
+    const posted = await fetch(`${srv.httpUrl}/lab/feeds/lobby/messages?cid=tab-H`, { method: 'POST', body: 'hello lab' })
+    await posted.text()
+    await fetch(`${srv.httpUrl}/lab/feeds/lobby/poll?since=0`) // no cid: not this tab's
+    await until(() => viewer.events().filter((e) => e.type === 'http.exchange').length === 2, 'two exchanges')
+    const [first, second] = viewer.events().filter((e) => e.type === 'http.exchange')
+    expect(first).toMatchObject({
+      conn: expect.stringMatching(/^http-\d+$/), client: 'tab-H', method: 'GET', url: '/lab/feeds/lobby/poll?since=0&cid=tab-H',
+      httpVersion: '1.1', requestBodyBytes: 0, status: 200, statusText: 'OK', lab: 'short-poll',
+      responseBodyBytes: Buffer.byteLength(pollBody),
+    })
+    if (first.type !== 'http.exchange' || second.type !== 'http.exchange') throw new Error('not exchanges')
+    expect(first.requestHeaders.map(([n]) => n.toLowerCase())).toContain('host')
+    expect(first.responseHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1]).toMatch(/^application\/json/)
+    // bytes on the socket: the head and the body each way
+    expect(first.bytesOut).toBeGreaterThan(first.responseBodyBytes)
+    expect(first.bytesIn).toBeGreaterThan(first.url.length)
+    expect(second).toMatchObject({ method: 'POST', requestBodyBytes: 9, status: 201, lab: 'send' })
+    expect(second.bytesIn).toBeGreaterThanOrEqual(9 + second.url.length)
+  })
+})
