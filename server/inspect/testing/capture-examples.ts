@@ -4,8 +4,9 @@
  *
  *   npx tsx server/inspect/testing/capture-examples.ts > /tmp/examples.json
  *
- * A real test server; a STOMP session over /ws/stomp (server heart-beats, a subscription, a message,
- * then a mistake that earns an ERROR) and a SockJS session over xhr-streaming, both with a cid.
+ * A real test server; a short poll of the lab's lobby feed; a STOMP session over /ws/stomp (server
+ * heart-beats, a subscription, a message, then a mistake that earns an ERROR) and a SockJS session
+ * over xhr-streaming, all with the same cid.
  */
 import SockJS from 'sockjs-client'
 import type { InspectEvent } from '../../../lib/inspect/events'
@@ -18,6 +19,7 @@ const srv = await startTestServer({ tcp: false, heartBeat: [200, 200] })
 const viewer = await TestViewer.open(srv.inspectUrl)
 const snapshotBefore = await viewer.watch({ all: true })
 
+await (await fetch(`${srv.httpUrl}/lab/feeds/lobby/poll?since=0&cid=${CID}`)).text()
 const c = await StompWs.open(`${srv.wsUrl}?cid=${CID}`)
 c.frame('CONNECT', { 'accept-version': '1.2', host: 'localhost', 'heart-beat': '0,200' })
 await c.expect('CONNECTED')
