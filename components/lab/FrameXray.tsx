@@ -2,12 +2,14 @@
 
 import { useMemo, useState, type FormEvent } from 'react'
 import type { WsFrameEvent } from '@/lib/inspect/events'
-import { buildXray, inputFromEvent, type XraySelection } from '@/lib/inspect/xray'
+import { buildXray, inputFromEvent } from '@/lib/inspect/xray'
 import { frameLabel, pairFrames } from '@/lib/inspect/xray-pairing'
 import { useLabSocket, type LabEndpoint } from './useLabSocket'
 import { HexDump } from './xray/HexDump'
 import { HeaderLayer } from './xray/HeaderLayer'
 import { Layer, PayloadLayers } from './xray/PayloadLayers'
+import { useXraySelection } from './xray/useXraySelection'
+import { partExplanation } from './xray/xray-ui'
 import styles from './FrameXray.module.css'
 
 const STOMP_CONNECT = 'CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0'
@@ -60,8 +62,8 @@ export function FrameXray({ endpoint = 'echo' }: FrameXrayProps) {
   )
   const [text, setText] = useState(PRESETS[endpoint][0].text)
   const [chosen, setChosen] = useState<WsFrameEvent | null>(null)
-  const [selection, setSelection] = useState<XraySelection | null>(null)
-  const [activeId, setActiveId] = useState<string | null>(null)
+  const selProps = useXraySelection()
+  const { activeId } = selProps
 
   const paired = useMemo(() => pairFrames(socket.frames, socket.sent, socket.received), [socket.frames, socket.sent, socket.received])
   const recent = paired.slice(-MAX_CHIPS)
@@ -69,16 +71,11 @@ export function FrameXray({ endpoint = 'echo' }: FrameXrayProps) {
   const current = paired.find((p) => p.event === chosen) ?? fallback
   const model = useMemo(() => (current ? buildXray(inputFromEvent(current.event, current.payload ?? undefined)) : null), [current])
 
-  const onSelect = (sel: XraySelection | null, id: string | null) => {
-    setSelection(sel)
-    setActiveId(id)
-  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
     if (socket.send(stomp ? stompSend(destination, text) : text)) setChosen(null)
   }
   const active = model?.parts.find((p) => p.id === activeId)
-  const selProps = { selection, activeId, onSelect }
 
   return (
     <div className={styles.xray} data-widget="frame-xray">
@@ -138,7 +135,8 @@ export function FrameXray({ endpoint = 'echo' }: FrameXrayProps) {
           <p className={styles.explain} aria-live="polite">
             {active ? (
               <>
-                <strong>{active.label}</strong> · {active.value.split('\n')[0]} <span className={styles.muted}>(octets {active.start}–{active.end - 1})</span>
+                <strong>{active.label}</strong> · <code>{active.value.split('\n')[0]}</code> <span className={styles.muted}>(octets {active.start}–{active.end - 1})</span>{' '}
+                {partExplanation(active)}
               </>
             ) : (
               <>

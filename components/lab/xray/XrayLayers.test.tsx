@@ -1,19 +1,17 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { useState } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildXray, type XrayModel, type XraySelection } from '@/lib/inspect/xray'
+import { buildXray, type XrayModel } from '@/lib/inspect/xray'
 import { HeaderLayer } from './HeaderLayer'
 import { HexDump } from './HexDump'
 import { PayloadLayers } from './PayloadLayers'
+import { useXraySelection } from './useXraySelection'
 
 afterEach(cleanup)
 
 /** The three layers sharing one selection, as FrameXray wires them. */
 function Harness({ model }: { model: XrayModel }) {
-  const [selection, setSelection] = useState<XraySelection | null>(null)
-  const [activeId, setActiveId] = useState<string | null>(null)
-  const props = { model, selection, activeId, onSelect: (s: XraySelection | null, id: string | null) => (setSelection(s), setActiveId(id)) }
+  const props = { model, ...useXraySelection() }
   return (
     <>
       <HexDump {...props} />
@@ -65,6 +63,22 @@ describe('frame X-ray layers', () => {
     expect(body?.className).toMatch(/lit/)
     const command = container.querySelector<HTMLElement>('[data-part="stomp-0"]')
     expect(command?.className).not.toMatch(/lit/)
+  })
+
+  it('keyboard focus stays lit when the pointer leaves some other part; hover wins while it lasts', () => {
+    const model = stompModel()
+    const { container } = render(<Harness model={model} />)
+    const key = container.querySelector<HTMLElement>('li[data-part="ws-mask-key"]')
+    const fin = container.querySelector<HTMLElement>('li[data-part="ws-fin"]')
+    if (!key || !fin) throw new Error('no fields')
+    fireEvent.focus(key)
+    expect(litOffsets(container)).toEqual([2, 3, 4, 5])
+    fireEvent.mouseEnter(fin)
+    expect(litOffsets(container)).toEqual([0])
+    fireEvent.mouseLeave(fin)
+    expect(litOffsets(container)).toEqual([2, 3, 4, 5])
+    fireEvent.blur(key)
+    expect(litOffsets(container)).toEqual([])
   })
 
   it('hovering one octet of the payload lights the STOMP line it belongs to', () => {
