@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useRef, useState } from 'react'
 import type { PubSubRow as Row, PublisherNode, SubscriberNode } from '@/lib/inspect/pubsub'
-import styles from './PubSubMap.module.css'
+import styles from './PubSubRow.module.css'
 
 /**
  * One destination of the pub-sub map: publishers (left) → the destination (middle) →
