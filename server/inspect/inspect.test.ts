@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { InspectEvent } from '../../lib/inspect/events'
+import { EMPTY_VIEW, parseServerMessage, reduceServerMessage } from '../../lib/inspect/reduce'
 import { startTestServer, type TestServer, type TestServerOptions } from '../testing/harness'
 import { StompWs, TestViewer, until } from './testing/viewer-client'
 
@@ -107,6 +108,12 @@ describe('/ws/inspect: a tab watching its own session (clients: [cid])', () => {
     expect(send).toMatchObject({ preview: 'SEND\ndestination:/topic/news\n\nhello\0', payloadLength: 36, headerBytes: 6 })
     const route = events.find((e) => e.type === 'broker.route')
     expect(route).toMatchObject({ destination: '/topic/news', deliveredTo: [{ conn: session, subscription: 's1' }], queued: false })
+
+    // the browser's reducer (lib/inspect/reduce.ts, used by components/lab/useInspect.ts) takes every message
+    const parsed = v.messages.map((m) => parseServerMessage(JSON.stringify(m)))
+    expect(parsed).not.toContain(null)
+    const view = parsed.reduce((state, m) => (m ? reduceServerMessage(state, m) : state), EMPTY_VIEW)
+    expect(view).toMatchObject({ allowAll: true, maxBuffered: 2000, snapshots: 1, dropped: 0, received: events.length, error: null })
   })
 
   it('the snapshot holds the tab\'s own sessions and subscriptions (with their cid), not the others\'', async () => {
