@@ -27,7 +27,7 @@ const XtermConsole = dynamic(() => import('./XtermConsole').then((m) => m.XtermC
 
 /**
  * The raw stream of one client in a terminal (xterm 6): every octet visible — `^@` for NUL,
- * escapes as they crossed the wire, heart-beat EOLs as `␊` — sent (→) and received (←) in their
+ * escapes as they crossed the wire, heart-beat EOLs as `↵`, CR as `^M` — sent (→) and received (←) in their
  * own colours; and a REPL with slash commands, history (↑/↓) and Tab completion.
  */
 export function WireConsole(props: WireConsoleProps) {

@@ -13,7 +13,7 @@ import { consoleHeight, type WireConsoleProps } from './wire-console-types'
 import { promptWriter } from './prompt-writer'
 import styles from './WireConsole.module.css'
 
-const BANNER = `${ANSI.dim}→ sent  ← received  ^@ NUL  ␊ heart-beat EOL  ␍ CR — /help lists the commands, Tab completes, ↑/↓ history${ANSI.reset}\n`
+const BANNER = `${ANSI.dim}→ sent  ← received  ^@ NUL  ^M CR  ↵ heart-beat EOL — /help lists the commands, Tab completes, ↑/↓ history${ANSI.reset}\n`
 
 /** The xterm console (client-only; WireConsole loads it lazily). */
 export function XtermConsole(props: WireConsoleProps) {

@@ -34,17 +34,17 @@ describe('console wire text', () => {
     expect(text).toContain(`${ANSI.magenta}\\c${ANSI.reset}`)
   })
 
-  it('checklist 2: CR of a CRLF line end is visible as ␍; other control octets in caret notation', () => {
-    expect(visibleLines(encodeUtf8('SEND\r\na:\u0001\r\n\r\n\u0000'), true).map(stripAnsi)).toEqual(['SEND␍', 'a:^A␍', '␍', '^@'])
+  it('checklist 2: CR of a CRLF line end is visible as ^M, like every control octet (caret notation)', () => {
+    expect(visibleLines(encodeUtf8('SEND\r\na:\u0001\t\r\n\r\n\u0000'), true).map(stripAnsi)).toEqual(['SEND^M', 'a:^A^I^M', '^M', '^@'])
   })
 
   it('a trailing EOL after the NUL does not add an empty line', () => {
     expect(visibleLines(encodeUtf8('CONNECTED\nversion:1.2\n\n\u0000\n'), true).map(stripAnsi)).toEqual(['CONNECTED', 'version:1.2', '', '^@'])
   })
 
-  it('checklist 30: heart-beats show their EOL visibly (␊, ␍␊)', () => {
-    expect(plain({ kind: 'heartbeat', seq: 2, t: T, dir: 'received', raw: new Uint8Array([10]) })).toBe('13:22:01.123 ← ␊  heart-beat\n')
-    expect(plain({ kind: 'heartbeat', seq: 2, t: T, dir: 'sent', raw: new Uint8Array([13, 10]) })).toBe('13:22:01.123 → ␍␊  heart-beat\n')
+  it('checklist 30: heart-beats show their EOL visibly (↵, ^M↵)', () => {
+    expect(plain({ kind: 'heartbeat', seq: 2, t: T, dir: 'received', raw: new Uint8Array([10]) })).toBe('13:22:01.123 ← ↵  heart-beat (EOL)\n')
+    expect(plain({ kind: 'heartbeat', seq: 2, t: T, dir: 'sent', raw: new Uint8Array([13, 10]) })).toBe('13:22:01.123 → ^M↵  heart-beat (EOL)\n')
   })
 
   it('raw bytes that are not a frame carry their note; events are dim, errors red', () => {

@@ -1,8 +1,10 @@
 /**
  * A wire entry as terminal text (ANSI colours, `\n` line ends — the terminal converts them):
- * the raw octets made visible — NUL as `^@`, CR as `␍`, other control octets in caret notation,
- * a heart-beat's EOL as `␊` — with escapes left exactly as they crossed the wire, and a gutter
- * with the time and the direction (→ sent, ← received). Pure: unit tested without a terminal.
+ * the raw octets made visible — NUL as `^@` and every other control octet in the same caret
+ * notation (CR `^M`, TAB `^I`), a heart-beat's EOL as `↵` — with escapes left exactly as they
+ * crossed the wire, and a gutter with the time and the direction (→ sent, ← received). (Control
+ * Pictures like ␊ are missing from common monospace fonts, so they are not used.) Pure: unit
+ * tested without a terminal.
  */
 import { decodeUtf8Lossy } from '@/lib/stomp/utf8'
 import type { WireEntry } from '../types'
@@ -35,8 +37,6 @@ const GUTTER = ' '.repeat(12)
 function visibleChar(c: string): string {
   const code = c.charCodeAt(0)
   if (code === 0) return `${reset}${bold}${green}^@${reset}`
-  if (code === 13) return `${dim}␍${reset}`
-  if (code === 9) return `${dim}␉${reset}`
   if (code < 32) return `${dim}^${String.fromCharCode(code + 64)}${reset}`
   if (code === 127) return `${dim}^?${reset}`
   return c
@@ -54,7 +54,7 @@ function colourLine(text: string, role: 'command' | 'header' | 'body' | 'plain',
   return `${cyan}${visible(text.slice(0, colon))}${reset}${dim}:${reset}${value}`
 }
 
-/** The octets of a frame / raw entry as visible lines (NUL shown, CR shown, LF breaks the line). */
+/** The octets of a frame / raw entry as visible lines (NUL as ^@, CR as ^M, LF breaks the line). */
 export function visibleLines(raw: Uint8Array, parsed: boolean, error = false): string[] {
   const lines = decodeUtf8Lossy(raw).split('\n')
   // a trailing LF after the NUL ends the last line: no empty line after it
@@ -81,8 +81,8 @@ export function entryText(e: WireEntry): string {
     return `${time} ${e.level === 'error' ? `${red}✖ ${e.text}${reset}` : `${dim}· ${e.text}${reset}`}\n`
   }
   if (e.kind === 'heartbeat') {
-    const eol = decodeUtf8Lossy(e.raw).replace(/\r/g, '␍').replace(/\n/g, '␊')
-    return `${time} ${arrow(e.dir)} ${dim}${eol}  heart-beat${reset}\n`
+    const eol = decodeUtf8Lossy(e.raw).replace(/\r/g, '^M').replace(/\n/g, '↵')
+    return `${time} ${arrow(e.dir)} ${dim}${eol}  heart-beat (EOL)${reset}\n`
   }
   const error = e.kind === 'frame' && e.dir === 'received' && e.frame.command === 'ERROR'
   const lines = visibleLines(e.raw, e.kind === 'frame', error)

@@ -44,13 +44,18 @@ export function EditorStatus({ version, rawMode, diagnostics, cursorLine, sendOn
         {here !== undefined ? `Line ${here.range.startLine}: ${here.message}` : summary}
       </span>
       {diagnostics.length > 0 ? (
-        <button type="button" className={styles.next} onClick={onNextProblem} title="Show the next problem in the editor (F8)">
-          Next problem
+        <button type="button" className={styles.next} onClick={onNextProblem} aria-label="Next problem" title="Show the next problem in the editor (F8)">
+          Next
         </button>
       ) : null}
       {sendOnCtrlEnter ? (
         <span className={styles.hint}>
-          {lines === null ? `${mod}+Enter: no frame here` : `${mod}+Enter sends ${rawMode ? 'the selection or ' : ''}${lines}`}
+          <span className={styles.hintLong}>
+            {lines === null ? `${mod}+Enter: no frame here` : `${mod}+Enter sends ${rawMode ? 'the selection or ' : ''}${lines}`}
+          </span>
+          <span className={styles.hintShort} aria-hidden="true">
+            {lines === null ? '' : `${mod}+↵ ${lines.replace(/^lines? /, '')}`}
+          </span>
         </span>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { currentTheme, subscribeTheme } from '@/components/layout/theme'
 import { lintFrames } from '@/lib/stomp/linter'
 import type { Diagnostic } from '@/lib/stomp/lint-types'
@@ -25,6 +25,8 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
   const latest = useRef(props)
   latest.current = props
   const applying = useRef(false)
+  /** Texts this editor reported through onChange and the parent has not echoed back yet. */
+  const emitted = useRef<string[]>([])
   const [diagnostics, setDiagnostics] = useState<readonly Diagnostic[]>([])
   const [cursorLine, setCursorLine] = useState(1)
   const [text, setText] = useState(value)
@@ -103,7 +105,10 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
     const subs = [
       model.onDidChangeContent(() => {
         refresh()
-        if (!applying.current) latest.current.onChange(model.getValue())
+        if (applying.current) return
+        const now = model.getValue()
+        emitted.current = [...emitted.current.slice(-63), now]
+        latest.current.onChange(now)
       }),
       editor.onDidChangeCursorPosition(redecorate),
     ]
@@ -124,10 +129,19 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
     }
   }, [])
 
-  // controlled value: apply outside edits as one undoable edit
-  useEffect(() => {
+  // controlled value: apply outside edits as one undoable edit. An echo of a text this editor
+  // emitted is not an outside edit: while the learner types fast, the parent can render with a
+  // text a few keystrokes old, and writing it back would eat the newer keystrokes.
+  useLayoutEffect(() => {
     const model = editorRef.current?.getModel()
-    if (model === null || model === undefined || model.getValue() === value) return
+    if (model === null || model === undefined) return
+    const echo = emitted.current.indexOf(value)
+    if (echo >= 0) {
+      emitted.current = emitted.current.slice(echo + 1)
+      return
+    }
+    emitted.current = []
+    if (model.getValue() === value) return
     applying.current = true
     try {
       editorRef.current?.pushUndoStop()
