@@ -22,7 +22,6 @@ export interface MermaidProps {
 
 type MermaidApi = (typeof import('mermaid'))['default']
 
-const MONO = "ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace"
 const SANS = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Ubuntu, Arial, sans-serif"
 
 /** The site palette (app/globals.css) as concrete colours: mermaid computes shades from them. */
@@ -64,7 +63,8 @@ async function renderSvg(source: string, theme: Theme, baseId: string): Promise<
     securityLevel: 'strict',
     theme: 'base',
     themeVariables: { ...PALETTE[theme], fontFamily: SANS, fontSize: '14px' },
-    sequence: { messageFontFamily: MONO, noteFontFamily: MONO, actorFontFamily: SANS, useMaxWidth: false, wrap: false },
+    // Natural size (legible text; the widget scrolls) rather than shrunk to the column.
+    sequence: { useMaxWidth: false, wrap: false },
   })
   const id = `${baseId}-${++renders}`
   try {
