@@ -57,5 +57,6 @@ export function logOf(page: Page, name: string): Locator {
 }
 
 export function logRow(page: Page, name: string, command: string): Locator {
-  return logOf(page, name).getByRole('option').filter({ hasText: new RegExp(`\\b${command}\\b`) })
+  // The row's accessible name reads "<time> <sent|received> <COMMAND> <summary>".
+  return logOf(page, name).getByRole('option', { name: new RegExp(`(sent|received) ${command}( |$)`) })
 }

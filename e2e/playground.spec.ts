@@ -21,7 +21,10 @@ test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees t
   const editor = editorOf(page, 'Alice')
   test.info().annotations.push({ type: 'editor ready after page open (ms, incl. connect and typing)', description: String(Date.now() - opened) })
   await expect(editor.locator('.squiggly-error').first()).toBeVisible({ timeout: 10_000 })
-  await expect(editor.getByRole('status')).toContainText(/destination/)
+  await editor.getByRole('button', { name: 'Next problem' }).click()
+  await expect(editor.getByRole('status')).toContainText(/Line \d: .*destination/)
+  await expect(editor.getByRole('alert').filter({ hasText: 'Missing header: destination' })).toBeVisible()
+  await page.keyboard.press('Escape') // close Monaco's problem peek
 
   // Fix it, and the diagnostic goes away.
   await typeDocument(page, 'Alice', ['SUBSCRIBE', 'id:sub-0', `destination:${destination}`, '', '^@'])
@@ -47,7 +50,7 @@ test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees t
   const details = card(page, 'Alice').getByRole('region', { name: /MESSAGE received/ })
   await expect(details.getByRole('rowheader', { name: 'subscription' })).toBeVisible()
   await expect(details.getByRole('row', { name: /subscription sub-0/ })).toBeVisible()
-  await expect(details.getByLabel('Body')).toHaveText('hello Alice, from Bob')
+  await expect(details.getByLabel('Body', { exact: true })).toHaveText('hello Alice, from Bob')
 
   // …and so does her console (the raw stream, NUL shown as ^@).
   await card(page, 'Alice').getByRole('tab', { name: 'Console' }).click()
@@ -57,8 +60,8 @@ test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees t
 
   // The combined log has both sides, in order.
   const combined = page.getByRole('listbox', { name: 'Combined frame log' })
-  await expect(combined.getByRole('option').filter({ hasText: /Bob\s*SEND/ })).toHaveCount(1)
-  await expect(combined.getByRole('option').filter({ hasText: /Alice\s*MESSAGE/ })).toHaveCount(1)
+  await expect(combined.getByRole('option', { name: /sent Bob SEND / })).toHaveCount(1)
+  await expect(combined.getByRole('option', { name: /received Alice MESSAGE / })).toHaveCount(1)
 
   // A share link of Alice's editor reopens the same frames in a fresh page.
   const aliceDoc = await editorText(page, 'Alice')
@@ -76,7 +79,7 @@ test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees t
 
 test('a broken share link explains itself; the log filters and copies frames', async ({ page }) => {
   await page.goto('/playground#share=1d.this-is-not-deflate')
-  await expect(page.getByRole('alert')).toContainText(/could not be opened: .*(damaged|cut)/)
+  await expect(page.getByRole('alert').filter({ hasText: 'share link' })).toContainText(/could not be opened: .*(damaged|cut)/, { timeout: 15_000 })
 
   await connect(page, 'Alice')
   const log = logOf(page, 'Alice')

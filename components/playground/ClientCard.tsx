@@ -127,7 +127,7 @@ export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onA
         onChange={setTab}
         tabs={[
           { id: 'log', label: 'Log', panel: <FrameLog label={`${settings.name}'s frame log`} rows={rows} dropped={client.dropped} onClear={() => client.clear()} /> },
-          { id: 'console', label: 'Console', panel: <ConsoleSlot client={client} entries={entries} active={tab === 'console'} /> },
+          { id: 'console', label: 'Console', panel: <ConsoleSlot client={client} entries={entries} revision={revision} /> },
         ]}
       />
     </section>

@@ -1,7 +1,7 @@
 /**
- * Heart-beat timing for one connection (STOMP 1.2 §Heart-beating — checklist 29-32): send an EOL
- * when nothing was sent for half the negotiated client→server interval (so the gap never exceeds
- * it), and report once when the server stays silent for twice its promised interval (any octet
+ * Heart-beat timing for one connection (STOMP 1.2 §Heart-beating — checklist 29-32): check every
+ * quarter of the negotiated client→server interval and send an EOL once nothing was sent for
+ * three quarters of it (so the gap never exceeds the interval), and report once when the server stays silent for twice its promised interval (any octet
  * counts as life — checklist 32). Plain timers; stop() on close.
  */
 export class HeartbeatClock {
@@ -22,13 +22,13 @@ export class HeartbeatClock {
     this.lastSent = this.now()
     this.lastReceived = this.now()
     if (clientToServer > 0) {
-      const half = Math.max(1, Math.floor(clientToServer / 2))
+      const quarter = Math.max(1, Math.floor(clientToServer / 4))
       this.sendTimer = setInterval(() => {
-        if (this.now() - this.lastSent >= half) {
+        if (this.now() - this.lastSent >= 3 * quarter) {
           this.lastSent = this.now()
           this.beat()
         }
-      }, half)
+      }, quarter)
     }
     if (serverToClient > 0) {
       this.watchTimer = setInterval(() => {
