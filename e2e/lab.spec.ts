@@ -62,7 +62,7 @@ test('transport race: the server counters match the requests the browser made', 
   const serverPolls = await raw(lane('short-poll'), 'requests')
   expect(Math.abs(serverPolls - polls.length), `server ${serverPolls} vs browser ${polls.length}`).toBeLessThanOrEqual(1)
   const expected = duration / INTERVAL_MS
-  expect(polls.length).toBeGreaterThanOrEqual(Math.floor(expected * 0.8))
+  expect(polls.length).toBeGreaterThanOrEqual(Math.floor(expected * 0.7))
   expect(polls.length).toBeLessThanOrEqual(Math.ceil(expected) + 2)
 
   // Bytes include the request lines and headers: at least the request lines the test saw.

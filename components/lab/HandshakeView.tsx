@@ -47,6 +47,10 @@ function serverAccept(ev: WsHandshakeEvent): string {
   return found ? found[1] : ev.accept
 }
 
+function offered(ev: WsHandshakeEvent, header: string): boolean {
+  return ev.requestHeaders.some(([n]) => n.toLowerCase() === header)
+}
+
 export interface HandshakeViewProps {
   /** Which endpoint to open: /ws/echo (default) or /ws/stomp. */
   readonly endpoint?: LabEndpoint
@@ -89,6 +93,15 @@ export function HandshakeView({ endpoint = 'echo' }: HandshakeViewProps) {
             <Message title="Browser → server: the upgrade request" first={hs.requestLine} headers={hs.requestHeaders} strong="sec-websocket-key" dir="up" />
             <Message title="Server → browser: the answer" first={hs.statusLine} headers={hs.responseHeaders} strong="sec-websocket-accept" dir="down" />
           </div>
+          <p className={styles.negotiated} data-testid="handshake-negotiated">
+            <span>
+              Subprotocol: <code>{hs.protocol ?? 'none'}</code>
+            </span>
+            <span>
+              Extensions: <code>{hs.extensions ?? 'none'}</code>
+              {hs.extensions === null && offered(hs, 'sec-websocket-extensions') ? ' (the browser offered some, the server took none: frames are not compressed)' : ''}
+            </span>
+          </p>
           <AcceptSteps key={hs.key} wsKey={hs.key} serverAccept={serverAccept(hs)} />
         </>
       ) : (
