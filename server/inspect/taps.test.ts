@@ -44,11 +44,18 @@ describe('SockJS sessions (sockjs.frame)', () => {
     await until(() => received.some((r) => r.startsWith('CONNECTED')), 'CONNECTED')
     const session = /\nsession:([^\n]*)/.exec(received[0])?.[1]
     sock.send('DISCONNECT\nreceipt:bye\n\n\0')
-    await until(() => sockjsFrames(viewer.events()).some((e) => e.kind === 'c'), 'the close frame')
+    const sends = () => viewer.events().filter((e) => e.type === 'http.exchange' && e.url.includes('/xhr_send')).length
+    await until(() => sockjsFrames(viewer.events()).some((e) => e.kind === 'c') && (forced === 'websocket' || sends() === 2), 'the close frame')
 
-    const events = viewer.events()
+    const all = viewer.events()
     expect(session).toMatch(/^sockjs-\d+$/)
-    expect(events.filter((e) => e.client !== cid)).toEqual([])
+    expect(all.filter((e) => e.client !== cid)).toEqual([])
+    // the HTTP requests of the session (polling, sends) are http.exchange events of their own TCP connections
+    const exchanges = all.filter((e) => e.type === 'http.exchange')
+    if (forced === 'websocket') expect(exchanges.map((e) => e.type === 'http.exchange' && e.url.split('?')[0])).toEqual(['/sockjs/stomp/info'])
+    else expect(exchanges.filter((e) => e.type === 'http.exchange' && e.url.includes('/xhr_send')).length).toBe(2)
+    expect(exchanges.every((e) => e.type === 'http.exchange' && e.lab === 'sockjs' && /^http-\d+$/.test(e.conn))).toBe(true)
+    const events = all.filter((e) => e.type !== 'http.exchange')
     expect(new Set(events.map((e) => e.conn))).toEqual(new Set([session]))
     const frames = sockjsFrames(events).filter((e) => e.kind !== 'h')
     expect(frames.map((e) => `${e.dir} ${e.kind} ${e.transport}`)).toEqual([
