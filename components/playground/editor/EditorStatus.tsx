@@ -40,7 +40,7 @@ export function EditorStatus({ version, rawMode, diagnostics, cursorLine, sendOn
     <div className={styles.status} role="status" aria-live="polite">
       <span className={styles.chip}>STOMP {version}</span>
       {rawMode ? <span className={`${styles.chip} ${styles.raw}`} title="Sent exactly as typed: ^@ becomes NUL, nothing is added">raw</span> : null}
-      <span className={styles.problem} data-severity={here?.severity ?? (counts.errors > 0 ? 'error' : 'none')}>
+      <span className={styles.problem} data-severity={here?.severity ?? (counts.errors > 0 ? 'error' : 'none')} title={here?.message}>
         {here !== undefined ? `Line ${here.range.startLine}: ${here.message}` : summary}
       </span>
       {diagnostics.length > 0 ? (
