@@ -134,3 +134,31 @@ test('frame X-ray: FIN, opcode and MASK of the message the test sends, unmasked 
   const unmasked = Buffer.from(octets.slice(6).map((b, i) => b ^ k[i % 4])).toString('utf8')
   expect(unmasked).toBe(text)
 })
+
+test('frame X-ray over /ws/stomp: the SEND is cut into STOMP command, headers, body and NUL, the body into JSON members', async ({ page }) => {
+  await page.goto('/lab')
+  await scrollTo(page, 'stomp-xray')
+  const xray = page.locator('[data-widget="frame-xray"]').nth(1)
+  const send = xray.getByRole('button', { name: 'Send' })
+  await expect(send).toBeEnabled({ timeout: 10_000 })
+  await xray.getByRole('textbox').fill('{"text":"über","n":2}')
+  await send.click()
+
+  const stomp = xray.getByTestId('xray-stomp')
+  await expect(stomp.locator('[data-part]').first()).toContainText('SEND', { timeout: 10_000 })
+  await expect(stomp).toContainText(/destination:\/topic\/xray-/)
+  await expect(stomp).toContainText('content-type:application/json')
+  await expect(stomp).toContainText('NUL: end of frame')
+  await expect(xray.getByTestId('xray-json')).toContainText('"text": "über"')
+  await expect(xray.getByTestId('xray-json')).toContainText('"n": 2')
+
+  // Focusing the JSON member lights its octets: unmasked, they read "n":2.
+  await xray.getByTestId('xray-json').locator('[data-part]').nth(1).focus()
+  await xray.getByRole('button', { name: 'Unmasked' }).click()
+  await xray.getByTestId('xray-json').locator('[data-part]').nth(1).focus()
+  const lit = await xray.locator('[data-offset][class*="lit"]').allTextContents()
+  expect(Buffer.from(lit.map((h) => parseInt(h, 16))).toString('utf8')).toBe('"n":2')
+
+  // The broker routed it back: a MESSAGE arrives on the same connection.
+  await expect(xray.getByRole('button', { name: /MESSAGE/ })).toBeVisible({ timeout: 10_000 })
+})
