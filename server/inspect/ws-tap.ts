@@ -131,41 +131,34 @@ class WireTap {
 
 type AnyFn = (...args: unknown[]) => unknown
 
+/** Feeds the tap; a failure inside it switches it off for this socket, never reaching the transport. */
+function feed(tap: WireTap, dir: Direction, chunk: unknown, encoding: unknown): void {
+  try {
+    const octets = toOctets(chunk, encoding)
+    if (octets === null) return
+    if (dir === 'in') tap.incoming(octets)
+    else tap.outgoing(octets)
+  } catch {
+    tap.off = true
+  }
+}
+
 export function tapWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer, options: WsTapOptions): Buffer {
   const tap = new WireTap(req, options)
-  const guarded = (fn: () => void): void => {
-    if (tap.off) return
-    try {
-      fn()
-    } catch {
-      tap.off = true
-    }
-  }
   const target = socket as unknown as Record<'write' | 'end' | 'emit', AnyFn>
   const write = target.write
   const end = target.end
   const emit = target.emit
   target.write = function (this: unknown, ...args: unknown[]) {
-    guarded(() => {
-      const octets = toOctets(args[0], args[1])
-      if (octets) tap.outgoing(octets)
-    })
+    if (!tap.off) feed(tap, 'out', args[0], args[1])
     return write.apply(this, args)
   }
   target.end = function (this: unknown, ...args: unknown[]) {
-    guarded(() => {
-      const octets = toOctets(args[0], args[1])
-      if (octets) tap.outgoing(octets)
-    })
+    if (!tap.off) feed(tap, 'out', args[0], args[1])
     return end.apply(this, args)
   }
   target.emit = function (this: unknown, ...args: unknown[]) {
-    if (args[0] === 'data') {
-      guarded(() => {
-        const octets = toOctets(args[1], undefined)
-        if (octets) tap.incoming(octets)
-      })
-    }
+    if (args[0] === 'data' && !tap.off) feed(tap, 'in', args[1], undefined)
     return emit.apply(this, args)
   }
   if (head.length === 0) return head
