@@ -212,8 +212,25 @@ async function main(): Promise<void> {
   const machine = machineDescription()
   log(`Wirelab broker bench — ${machine}; load average ${loadAverage()}`)
 
+  const failures: string[] = []
+  const attempt = async <T>(what: string, run: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await run()
+    } catch (error) {
+      const message = `${what}: ${error instanceof Error ? error.message : String(error)}`
+      log(`  FAILED ${message}`)
+      failures.push(message)
+      return null
+    }
+  }
+
   const pairs: Array<{ raw: ThroughputRun; wirelab: ThroughputRun }> = []
-  if (options.throughput) for (const scenario of options.scenarios) pairs.push(await runScenario(scenario, options))
+  if (options.throughput) {
+    for (const scenario of options.scenarios) {
+      const pair = await attempt(`scenario ${scenarioLabel(scenario)}`, () => runScenario(scenario, options))
+      if (pair) pairs.push(pair)
+    }
+  }
 
   const idleRuns: IdleRun[] = []
   let idleNote = ''
@@ -224,8 +241,10 @@ async function main(): Promise<void> {
       idleNote = `Idle scenario skipped: the open-file limit is ${hard}, it needs ${needed} per process. Raise it first (as root: \`ulimit -n 65536\`), then run \`npm run bench -- --idle\`.`
       log(idleNote)
     } else {
-      idleRuns.push(await runIdle('raw', options))
-      idleRuns.push(await runIdle('wirelab', options))
+      for (const kind of ['raw', 'wirelab'] as const) {
+        const run = await attempt(`idle ${kind}`, () => runIdle(kind, options))
+        if (run) idleRuns.push(run)
+      }
     }
   }
 
@@ -252,12 +271,15 @@ async function main(): Promise<void> {
       : []),
     ...(options.idle ? ['## Idle connections', '', idleRuns.length > 0 ? idleTable(idleRuns, options.idleConnections) : idleNote, ''] : []),
     ...(profiles.length > 0 ? ['## CPU profiles (Wirelab server)', '', ...profiles, ''] : []),
+    ...(failures.length > 0 ? ['## Failed runs', '', ...failures.map((f) => `- ${f}`), ''] : []),
   ].join('\n')
 
   mkdirSync(RESULTS, { recursive: true })
   writeFileSync(join(RESULTS, 'latest.md'), md)
-  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify({ startedAt, machine, options, pairs, idleRuns }, null, 2))
+  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify({ startedAt, machine, options, pairs, idleRuns, failures }, null, 2))
   log(`\n${md}\nWritten to bench/results/latest.md and latest.json (${seconds.toFixed(0)} s).`)
+  // a missed target is a result, not an error; a run that could not be measured is
+  if (failures.length > 0) process.exitCode = 1
 }
 
 main().catch((error: unknown) => {

@@ -121,3 +121,40 @@ test('close codes are shown with their meaning', async ({ page }) => {
   await expect(statusOf(page, 'Alice')).toHaveAttribute('data-state', 'closed')
   await expect(statusOf(page, 'Alice')).toContainText('4000 Application “lesson over” — Private use')
 })
+
+test('saved collections: folders, keyboard reorder, survive a reload, export and import (bad files explained)', async ({ page }) => {
+  await page.goto('/playground')
+  await page.getByRole('tab', { name: 'Saved' }).click()
+  for (const name of ['first', 'second']) {
+    await page.getByLabel('Name', { exact: true }).fill(name)
+    await page.getByLabel('Folder', { exact: true }).fill('Basics')
+    await page.getByRole('button', { name: "Save Alice's editor" }).click()
+  }
+  const basics = page.getByRole('region', { name: 'Folder Basics' })
+  const names = () => basics.getByRole('button', { name: /: open in Alice's editor$/ }).allInnerTexts()
+  await expect.poll(names).toEqual(['first', 'second'])
+
+  // Keyboard reorder: Enter on "Move first down"; the focus stays on the moved item's arrows.
+  await basics.getByRole('button', { name: 'Move first down' }).focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(names).toEqual(['second', 'first'])
+  await expect(basics.getByRole('button', { name: 'Move first up' })).toBeFocused()
+
+  await page.reload()
+  await page.getByRole('tab', { name: 'Saved' }).click()
+  await expect.poll(names).toEqual(['second', 'first'])
+
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export JSON' }).click()
+  const file = await (await download).path()
+  const { readFile } = await import('node:fs/promises')
+  const exported = await readFile(file, 'utf8')
+  expect(JSON.parse(exported)).toMatchObject({ format: 'wirelab-collections', version: 1, items: [{ name: 'second' }, { name: 'first' }] })
+
+  const input = page.getByLabel('Import JSON…')
+  await input.setInputFiles({ name: 'postman.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"postman","version":1,"items":[]}') })
+  await expect(page.getByRole('status').filter({ hasText: 'postman.json was not imported' })).toContainText('not a Wirelab collections file')
+  await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 items from mine.json' })).toBeVisible()
+  await expect.poll(names).toEqual(['second', 'first', 'second', 'first'])
+})

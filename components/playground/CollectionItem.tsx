@@ -1,6 +1,6 @@
 'use client'
 
-import { useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import type { SavedFrames } from '@/lib/playground/collections'
 import styles from './panels.module.css'
 
@@ -19,6 +19,22 @@ export interface CollectionItemProps {
 
 export function CollectionItem({ item, first, last, target, onOpen, onMove, onUpdate, onOverwrite, onRemove }: CollectionItemProps) {
   const [editing, setEditing] = useState(false)
+  // Moving re-inserts this row in the DOM, which drops the focus: put it back on the same arrow
+  // (or the other one when this one just became disabled at the folder's edge).
+  const up = useRef<HTMLButtonElement>(null)
+  const down = useRef<HTMLButtonElement>(null)
+  const refocus = useRef<'up' | 'down' | null>(null)
+  useLayoutEffect(() => {
+    const want = refocus.current
+    if (want === null) return
+    refocus.current = null
+    const target = want === 'up' ? (first ? down : up) : last ? up : down
+    target.current?.focus()
+  })
+  const move = (d: 'up' | 'down') => {
+    refocus.current = d
+    onMove(d)
+  }
   const count = item.frames.split(/\^@|\u0000/).filter((p) => p.trim() !== '').length
   return (
     <li className={styles.item}>
@@ -30,10 +46,10 @@ export function CollectionItem({ item, first, last, target, onOpen, onMove, onUp
         <span className={styles.muted} aria-hidden="true">
           {count} frame{count === 1 ? '' : 's'}
         </span>
-        <button type="button" onClick={() => onMove('up')} disabled={first} aria-label={`Move ${item.name} up`}>
+        <button ref={up} type="button" onClick={() => move('up')} disabled={first} aria-label={`Move ${item.name} up`}>
           ↑
         </button>
-        <button type="button" onClick={() => onMove('down')} disabled={last} aria-label={`Move ${item.name} down`}>
+        <button ref={down} type="button" onClick={() => move('down')} disabled={last} aria-label={`Move ${item.name} down`}>
           ↓
         </button>
         <button type="button" onClick={() => setEditing((e) => !e)} aria-expanded={editing} aria-label={`Edit ${item.name}`}>

@@ -45,7 +45,10 @@ export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear
   useLayoutEffect(() => {
     const el = scroller.current
     if (el === null) return
-    const ro = new ResizeObserver(() => setView({ top: el.scrollTop, height: el.clientHeight }))
+    const ro = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight // a shrinking list keeps showing the newest entries
+      setView({ top: el.scrollTop, height: el.clientHeight })
+    })
     ro.observe(el)
     return () => ro.disconnect()
   }, [])
@@ -69,17 +72,24 @@ export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear
     if (selected !== null && selIndex < 0 && open) setOpen(false)
   }, [selected, selIndex, open])
 
+  const reveal = (i: number) => {
+    const el = scroller.current
+    if (el === null || i < 0) return
+    if (i * ROW < el.scrollTop) el.scrollTop = i * ROW
+    else if ((i + 1) * ROW > el.scrollTop + el.clientHeight) el.scrollTop = (i + 1) * ROW - el.clientHeight
+  }
   const select = (i: number) => {
     const clamped = Math.max(0, Math.min(shown.length - 1, i))
     const row = shown[clamped]
     if (row === undefined) return
     setSelected(row.entry.seq)
-    const el = scroller.current
-    if (el !== null) {
-      if (clamped * ROW < el.scrollTop) el.scrollTop = clamped * ROW
-      else if ((clamped + 1) * ROW > el.scrollTop + el.clientHeight) el.scrollTop = (clamped + 1) * ROW - el.clientHeight
-    }
+    reveal(clamped)
   }
+  // Opening the details shrinks the list: keep the selected row in sight.
+  useLayoutEffect(() => {
+    if (open) reveal(selIndex)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the details open or the selection moves
+  }, [open, selIndex])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor(view.height / ROW) - 1)

@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { isWirelabUrl } from '@/lib/playground/presets'
 import { ClientCard } from './ClientCard'
 import { Collections } from './Collections'
@@ -62,6 +62,16 @@ export function Playground() {
   }, [slots, revisions])
   const host = typeof window === 'undefined' ? '' : window.location.host
   const wirelab = slots.some((s) => isWirelabUrl(s.client.settings.url, host))
+  // The diagrams only see traffic from the moment they watch: start them once the page is idle
+  // (not at load, to keep the editor's start light) or at the first connection, whichever comes
+  // first, then keep them mounted.
+  const [watching, setWatching] = useState(false)
+  const connecting = slots.some((s) => s.client.status.state !== 'idle')
+  if (connecting && !watching) setWatching(true)
+  useEffect(() => {
+    const timer = setTimeout(() => setWatching(true), 2000)
+    return () => clearTimeout(timer)
+  }, [])
 
   const firstKey = slots[0]?.key
   const share = useSharedDocument((doc) => {
@@ -116,7 +126,7 @@ export function Playground() {
                 label: 'Saved',
                 panel: active ? <Collections api={collections} target={active.client.settings.name} doc={docs[active.key] ?? ''} onOpen={(f) => setDoc(active.key, f)} /> : null,
               },
-              { id: 'diagrams', label: 'Diagrams', panel: <DiagramsPanel names={names} wirelab={wirelab} /> },
+              { id: 'diagrams', label: 'Diagrams', panel: <DiagramsPanel names={names} wirelab={wirelab} />, eager: watching },
             ]}
           />
         </aside>

@@ -23,8 +23,9 @@ export function StatusLine({ status, name }: { readonly status: ClientStatus; re
   if (status.session) parts.push(`session ${status.session}`)
   if (status.server) parts.push(status.server)
   const close = status.state === 'closed' && status.closeCode !== null ? closeCodeInfo(status.closeCode) : null
+  const full = [STATE_TEXT[status.state], ...parts].join(' · ') + (close ? ` · ${status.closeCode} ${close.name} — ${close.meaning}` : '')
   return (
-    <p className={styles.status} data-state={status.state} role="status" aria-label={`${name} status`}>
+    <p className={styles.status} data-state={status.state} role="status" aria-label={`${name} status`} title={full}>
       <span className={styles.dot} aria-hidden="true" />
       <strong>{STATE_TEXT[status.state]}</strong>
       {parts.length > 0 && <span> · {parts.join(' · ')}</span>}

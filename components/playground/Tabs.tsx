@@ -11,6 +11,8 @@ export interface TabSpec<T extends string> {
   readonly id: T
   readonly label: ReactNode
   readonly panel: ReactNode
+  /** Mount the panel before its tab is first chosen (e.g. a live view that must start listening early). */
+  readonly eager?: boolean
 }
 
 export interface TabsProps<T extends string> {
@@ -65,7 +67,7 @@ export function Tabs<T extends string>({ label, tabs, value, onChange, trailing 
       </div>
       {tabs.map((t) => (
         <div key={t.id} role="tabpanel" id={`${id}-panel-${t.id}`} aria-labelledby={`${id}-tab-${t.id}`} hidden={t.id !== value} className={styles.panel}>
-          {visited.has(t.id) ? t.panel : null}
+          {visited.has(t.id) || t.eager ? t.panel : null}
         </div>
       ))}
     </div>

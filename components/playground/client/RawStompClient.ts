@@ -11,6 +11,7 @@ import { EMPTY_TRACK, completionFrom, trackClosed, trackReceived, trackSent, typ
 import type { ClientSettings, ClientStatus, CompletionContext, PlaygroundClient, WireEntry } from '../types'
 import { browserSocketFactory, type SocketFactory, type WireSocket } from './socket'
 import { HeartbeatClock } from './heartbeat-clock'
+import { CLIENT_LIMITS, nextSeq, sentEntries } from './wire-entries'
 
 /**
  * A raw STOMP client for the playground: it sends exactly the octets it is given (a broken frame
@@ -19,13 +20,10 @@ import { HeartbeatClock } from './heartbeat-clock'
  * status, beats its heart per the negotiated interval, and knows what the editor can complete.
  */
 export const MAX_ENTRIES = 5000
-const LIMITS = { maxFrameBytes: 64 * 1024 * 1024, maxHeaders: 10_000, maxHeaderLineBytes: 1024 * 1024, maxBodyBytes: 64 * 1024 * 1024 }
 const IDLE_STATUS: ClientStatus = {
   state: 'idle', negotiatedVersion: null, heartBeat: null, subprotocol: null, session: null, server: null,
   closeCode: null, closeReason: null, sockjsTransport: null, url: null,
 }
-
-let nextSeq = 1 // tab-wide: orders the combined log across clients
 
 export interface RawClientOptions {
   readonly socketFactory?: SocketFactory
@@ -97,7 +95,7 @@ export class RawStompClient implements PlaygroundClient {
     }
     const gen = ++this.generation
     const url = this.opts.resolveUrl ? this.opts.resolveUrl(this.settings.url, this.settings) : this.settings.url
-    this.parser = new StompParser({ ...LIMITS, negotiate: this.settings.versions, version: null })
+    this.parser = new StompParser({ ...CLIENT_LIMITS, negotiate: this.settings.versions, version: null })
     this.tape = new ByteTape()
     this.track = trackClosed(this.track)
     this.status = { ...IDLE_STATUS, state: 'connecting', url }
@@ -166,7 +164,7 @@ export class RawStompClient implements PlaygroundClient {
   /** DISCONNECT with a receipt, then close once the RECEIPT arrives (or after 3 s). */
   disconnect(): void {
     if (this.status.state !== 'connected') return this.close(1000, 'bye')
-    const receipt = `bye-${nextSeq}`
+    const receipt = `bye-${nextSeq()}`
     const gen = this.generation
     const done = () => {
       clearTimeout(timer)
@@ -203,7 +201,7 @@ export class RawStompClient implements PlaygroundClient {
     this.clock.received()
     const parser = this.parser
     if (parser === null || parser.failed) {
-      this.push({ kind: 'raw', seq: nextSeq++, t: Date.now(), dir: 'received', raw: bytes, note: 'after a parse error this client stopped parsing' })
+      this.push({ kind: 'raw', seq: nextSeq(), t: Date.now(), dir: 'received', raw: bytes, note: 'after a parse error this client stopped parsing' })
       return
     }
     this.tape.push(bytes)
@@ -213,11 +211,11 @@ export class RawStompClient implements PlaygroundClient {
   private onParsed(e: ParseEvent): void {
     const t = Date.now()
     if (e.type === 'heartbeat') {
-      this.push({ kind: 'heartbeat', seq: nextSeq++, t, dir: 'received', raw: this.tape.take(e.bytes) })
+      this.push({ kind: 'heartbeat', seq: nextSeq(), t, dir: 'received', raw: this.tape.take(e.bytes) })
     } else if (e.type === 'error') {
-      this.push({ kind: 'raw', seq: nextSeq++, t, dir: 'received', raw: this.tape.takeAll(), note: `not a valid frame: ${e.problem.message}` })
+      this.push({ kind: 'raw', seq: nextSeq(), t, dir: 'received', raw: this.tape.takeAll(), note: `not a valid frame: ${e.problem.message}` })
     } else {
-      this.push({ kind: 'frame', seq: nextSeq++, t, dir: 'received', raw: this.tape.take(e.wireBytes), frame: e.frame })
+      this.push({ kind: 'frame', seq: nextSeq(), t, dir: 'received', raw: this.tape.take(e.wireBytes), frame: e.frame })
       this.track = trackReceived(this.track, e.frame)
       if (e.frame.command === 'CONNECTED') this.onConnected(e.frame)
       if (e.frame.command === 'RECEIPT') this.receiptWaiters.get(getHeader(e.frame, 'receipt-id') ?? '')?.()
@@ -242,23 +240,13 @@ export class RawStompClient implements PlaygroundClient {
   }
 
   private recordSent(bytes: Uint8Array): void {
-    const parser = new StompParser({ ...LIMITS, version: this.status.negotiatedVersion, negotiate: this.settings.versions })
-    const tape = new ByteTape()
-    tape.push(bytes)
-    const t = Date.now()
-    for (const e of parser.push(bytes)) {
-      if (e.type === 'heartbeat') this.push({ kind: 'heartbeat', seq: nextSeq++, t, dir: 'sent', raw: tape.take(e.bytes) })
-      else if (e.type === 'error') this.push({ kind: 'raw', seq: nextSeq++, t, dir: 'sent', raw: tape.takeAll(), note: `a broken frame: ${e.problem.message}` })
-      else {
-        this.push({ kind: 'frame', seq: nextSeq++, t, dir: 'sent', raw: tape.take(e.wireBytes), frame: e.frame })
-        this.track = trackSent(this.track, e.frame)
-        if (e.frame.command === 'CONNECT' || e.frame.command === 'STOMP') {
-          this.sentHeartBeat = parseHeartBeat(getHeader(e.frame, 'heart-beat') ?? '0,0') ?? [0, 0]
-        }
+    for (const entry of sentEntries(bytes, this.status.negotiatedVersion, this.settings.versions, Date.now())) {
+      this.push(entry)
+      if (entry.kind !== 'frame') continue
+      this.track = trackSent(this.track, entry.frame)
+      if (entry.frame.command === 'CONNECT' || entry.frame.command === 'STOMP') {
+        this.sentHeartBeat = parseHeartBeat(getHeader(entry.frame, 'heart-beat') ?? '0,0') ?? [0, 0]
       }
-    }
-    if (tape.length > 0) {
-      this.push({ kind: 'raw', seq: nextSeq++, t, dir: 'sent', raw: tape.takeAll(), note: 'an unterminated frame (no NUL yet): the receiver waits for the rest' })
     }
   }
 
@@ -266,7 +254,7 @@ export class RawStompClient implements PlaygroundClient {
     if (this.socket?.open !== true) return
     const lf = serializeHeartbeat()
     this.socket.send(new TextDecoder().decode(lf))
-    this.push({ kind: 'heartbeat', seq: nextSeq++, t: Date.now(), dir: 'sent', raw: lf })
+    this.push({ kind: 'heartbeat', seq: nextSeq(), t: Date.now(), dir: 'sent', raw: lf })
   }
 
   private silence(ms: number): void {
@@ -279,13 +267,13 @@ export class RawStompClient implements PlaygroundClient {
     this.socket = null
     this.track = trackClosed(this.track)
     const pending = this.tape.takeAll()
-    if (pending.length > 0) this.push({ kind: 'raw', seq: nextSeq++, t: Date.now(), dir: 'received', raw: pending, note: 'an unfinished frame when the connection closed' })
+    if (pending.length > 0) this.push({ kind: 'raw', seq: nextSeq(), t: Date.now(), dir: 'received', raw: pending, note: 'an unfinished frame when the connection closed' })
     this.status = { ...this.status, state: 'closed', closeCode: code, closeReason: reason }
     this.event(`Closed${wasClean ? '' : ' (not cleanly)'}: ${describeClose(code, reason)}`, code === 1000 || code === 1001 || code === 1005 ? 'info' : 'error')
   }
 
   private event(text: string, level: 'info' | 'error' = 'info'): void {
-    this.push({ kind: 'event', seq: nextSeq++, t: Date.now(), text, level })
+    this.push({ kind: 'event', seq: nextSeq(), t: Date.now(), text, level })
   }
 
   private push(entry: WireEntry): void {
