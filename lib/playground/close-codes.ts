@@ -26,7 +26,7 @@ const STANDARD: Readonly<Record<number, readonly [string, string]>> = {
   1006: ['Abnormal Closure', 'The connection dropped without a close frame (network loss, refused connection, server crash, failed handshake). Never sent on the wire.'],
   1007: ['Invalid Frame Payload Data', 'A message did not match its type, such as non-UTF-8 bytes in a text message. RabbitMQ Web-STOMP also uses it for STOMP parse errors.'],
   1008: ['Policy Violation', 'A message broke the endpoint’s policy; a generic code when no better one fits.'],
-  1009: ['Message Too Big', 'A message was too large for the endpoint to process.'],
+  1009: ['Message Too Big', 'A message was larger than the endpoint accepts.'],
   1010: ['Mandatory Extension', 'The client expected the server to negotiate an extension it did not.'],
   1011: ['Internal Error', 'The server met an unexpected condition that stopped it from fulfilling the request.'],
   1012: ['Service Restart', 'The server is restarting; reconnect after a short delay.'],
