@@ -109,6 +109,21 @@ test('a broken share link explains itself; the log filters and copies frames', a
   expect(copied).toContain("stompVersions: new Versions(\"1.2,1.1,1.0\".split(','))")
 })
 
+test('SockJS with a forced transport: connect, subscribe and receive over xhr-streaming', async ({ page }) => {
+  const destination = `/queue/e2e.sockjs.${Date.now()}`
+  await page.goto('/playground')
+  const settings = card(page, 'Alice').getByRole('button', { name: 'Settings of Alice' })
+  await settings.click()
+  await card(page, 'Alice').getByLabel('Endpoint').selectOption({ label: 'Wirelab · SockJS' })
+  await card(page, 'Alice').getByLabel('SockJS transport').selectOption('xhr-streaming')
+  await settings.click()
+  await connect(page, 'Alice')
+  await expect(statusOf(page, 'Alice')).toContainText('SockJS xhr-streaming')
+  await typeDocument(page, 'Alice', ['SUBSCRIBE', 'id:s', `destination:${destination}`, '', '^@', 'SEND', `destination:${destination}`, '', 'to myself over SockJS', '^@'])
+  await card(page, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
+  await expect(logRow(page, 'Alice', 'MESSAGE')).toContainText('to myself over SockJS', { timeout: 10_000 })
+})
+
 test('close codes are shown with their meaning', async ({ page }) => {
   await page.goto('/playground')
   await connect(page, 'Alice')

@@ -13,8 +13,10 @@ import { join } from 'node:path'
 export const WEB_STOMP_PORT = 15674
 const BIN = '/usr/sbin'
 
+/** Where rabbitmq-server is looked for; WIRELAB_RABBITMQ_SERVER overrides it (e.g. to try the skip path). */
 export function rabbitmqInstalled(): boolean {
-  return spawnSync('sh', ['-c', 'command -v rabbitmq-server || test -x /usr/sbin/rabbitmq-server'], { stdio: 'ignore' }).status === 0
+  const bin = process.env.WIRELAB_RABBITMQ_SERVER ?? `${BIN}/rabbitmq-server`
+  return spawnSync('sh', ['-c', 'test -x "$1" || command -v "$1"', 'sh', bin], { stdio: 'ignore' }).status === 0
 }
 
 function portOpen(port: number): Promise<boolean> {
