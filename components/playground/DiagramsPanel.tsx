@@ -11,11 +11,11 @@ import styles from './panels.module.css'
  */
 const SequenceDiagram = dynamic(() => import('@/components/lab/SequenceDiagram').then((m) => m.SequenceDiagram), {
   ssr: false,
-  loading: () => <WidgetPlaceholder label="sequence diagram" minHeight="20rem" />,
+  loading: () => <WidgetPlaceholder label="sequence diagram" size={{ wide: '20rem', narrow: '20rem' }} />,
 })
 const PubSubMap = dynamic(() => import('@/components/lab/PubSubMap').then((m) => m.PubSubMap), {
   ssr: false,
-  loading: () => <WidgetPlaceholder label="pub-sub map" minHeight="12rem" />,
+  loading: () => <WidgetPlaceholder label="pub-sub map" size={{ wide: '12rem', narrow: '12rem' }} />,
 })
 
 export interface DiagramsPanelProps {
