@@ -58,7 +58,8 @@ export function FrameXray({ endpoint = 'echo' }: FrameXrayProps) {
           },
           goodbye: STOMP_DISCONNECT,
         }
-      : {},
+      : // Something to look at straight away: the first example, sent like any other message.
+        { onOpen: (send) => send(PRESETS.echo[0].text) },
   )
   const [text, setText] = useState(PRESETS[endpoint][0].text)
   const [chosen, setChosen] = useState<WsFrameEvent | null>(null)

@@ -6,46 +6,53 @@ import type { HandshakeViewProps } from './HandshakeView'
 import type { PubSubMapProps } from './PubSubMap'
 import type { SequenceDiagramProps } from './SequenceDiagram'
 import type { TransportRaceProps } from './TransportRace'
-import { WhenVisible, WidgetPlaceholder } from './WidgetPlaceholder'
+import { WhenVisible, WidgetPlaceholder, type WidgetSize } from './WidgetPlaceholder'
 
 /**
  * The lab widgets as lessons and /lab use them: each loads its code only when its box nears the
  * viewport (next/dynamic, no server render: they need the browser's WebSocket, crypto and
  * sessionStorage), behind a placeholder of about the widget's size.
  */
+// Measured on /lab at 1280 and 375 px wide, once each widget has shown its first data.
 const SIZES = {
-  race: '34rem',
-  handshake: '40rem',
-  xray: '46rem',
-  sequence: '36rem',
-  pubsub: '28rem',
-} as const
+  race: { wide: '41rem', narrow: '96rem' },
+  handshake: { wide: '44rem', narrow: '90rem' },
+  xray: { wide: '61rem', narrow: '91rem' },
+  stompXray: { wide: '72rem', narrow: '109rem' },
+  sequence: { wide: '19rem', narrow: '23rem' },
+  pubsub: { wide: '19rem', narrow: '29rem' },
+} as const satisfies Record<string, WidgetSize>
 
 const TransportRace = dynamic(() => import('./TransportRace').then((m) => m.TransportRace), {
   ssr: false,
-  loading: () => <WidgetPlaceholder label="transport race" minHeight={SIZES.race} />,
+  loading: () => <WidgetPlaceholder label="transport race" size={SIZES.race} />,
 })
 const HandshakeView = dynamic(() => import('./HandshakeView').then((m) => m.HandshakeView), {
   ssr: false,
-  loading: () => <WidgetPlaceholder label="handshake view" minHeight={SIZES.handshake} />,
+  loading: () => <WidgetPlaceholder label="handshake view" size={SIZES.handshake} />,
 })
 const FrameXray = dynamic(() => import('./FrameXray').then((m) => m.FrameXray), {
   ssr: false,
-  loading: () => <WidgetPlaceholder label="frame X-ray" minHeight={SIZES.xray} />,
+  loading: () => <WidgetPlaceholder label="frame X-ray" size={SIZES.xray} />,
+})
+// Same component; its own loading box because the STOMP X-ray is taller.
+const StompFrameXray = dynamic(() => import('./FrameXray').then((m) => m.FrameXray), {
+  ssr: false,
+  loading: () => <WidgetPlaceholder label="frame X-ray" size={SIZES.stompXray} />,
 })
 const SequenceDiagram = dynamic(() => import('./SequenceDiagram').then((m) => m.SequenceDiagram), {
   ssr: false,
-  loading: () => <WidgetPlaceholder label="sequence diagram" minHeight={SIZES.sequence} />,
+  loading: () => <WidgetPlaceholder label="sequence diagram" size={SIZES.sequence} />,
 })
 
 const PubSubMap = dynamic(() => import('./PubSubMap').then((m) => m.PubSubMap), {
   ssr: false,
-  loading: () => <WidgetPlaceholder label="pub-sub map" minHeight={SIZES.pubsub} />,
+  loading: () => <WidgetPlaceholder label="pub-sub map" size={SIZES.pubsub} />,
 })
 
 export function LazyTransportRace(props: TransportRaceProps) {
   return (
-    <WhenVisible label="transport race" minHeight={SIZES.race}>
+    <WhenVisible label="transport race" size={SIZES.race}>
       <TransportRace {...props} />
     </WhenVisible>
   )
@@ -53,7 +60,7 @@ export function LazyTransportRace(props: TransportRaceProps) {
 
 export function LazyHandshakeView(props: HandshakeViewProps) {
   return (
-    <WhenVisible label="handshake view" minHeight={SIZES.handshake}>
+    <WhenVisible label="handshake view" size={SIZES.handshake}>
       <HandshakeView {...props} />
     </WhenVisible>
   )
@@ -61,15 +68,15 @@ export function LazyHandshakeView(props: HandshakeViewProps) {
 
 export function LazyFrameXray(props: FrameXrayProps) {
   return (
-    <WhenVisible label="frame X-ray" minHeight={SIZES.xray}>
-      <FrameXray {...props} />
+    <WhenVisible label="frame X-ray" size={props.endpoint === 'stomp' ? SIZES.stompXray : SIZES.xray}>
+      {props.endpoint === 'stomp' ? <StompFrameXray {...props} /> : <FrameXray {...props} />}
     </WhenVisible>
   )
 }
 
 export function LazySequenceDiagram(props: SequenceDiagramProps) {
   return (
-    <WhenVisible label="sequence diagram" minHeight={SIZES.sequence}>
+    <WhenVisible label="sequence diagram" size={SIZES.sequence}>
       <SequenceDiagram {...props} />
     </WhenVisible>
   )
@@ -77,7 +84,7 @@ export function LazySequenceDiagram(props: SequenceDiagramProps) {
 
 export function LazyPubSubMap(props: PubSubMapProps) {
   return (
-    <WhenVisible label="pub-sub map" minHeight={SIZES.pubsub}>
+    <WhenVisible label="pub-sub map" size={SIZES.pubsub}>
       <PubSubMap {...props} />
     </WhenVisible>
   )

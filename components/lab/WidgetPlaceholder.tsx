@@ -1,12 +1,19 @@
 'use client'
 
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react'
 import styles from './WidgetPlaceholder.module.css'
 
+/** A widget's usual height once loaded: on a wide screen, and on a phone (≤ 640 px). */
+export interface WidgetSize {
+  readonly wide: string
+  readonly narrow: string
+}
+
 /** Box of a widget that is not loaded yet: same size and frame as the widget, no layout shift. */
-export function WidgetPlaceholder({ label, minHeight }: { label: string; minHeight: string }) {
+export function WidgetPlaceholder({ label, size }: { label: string; size: WidgetSize }) {
+  const style = { '--ph-wide': size.wide, '--ph-narrow': size.narrow } as CSSProperties
   return (
-    <div className={styles.placeholder} style={{ minHeight }} aria-busy="true">
+    <div className={styles.placeholder} style={style} aria-busy="true">
       <span className={styles.label}>Loading the {label}…</span>
     </div>
   )
@@ -17,7 +24,7 @@ export function WidgetPlaceholder({ label, minHeight }: { label: string; minHeig
  * IntersectionObserver), so a page with several widgets opens no socket and loads no widget code
  * for the ones the learner never scrolls to.
  */
-export function WhenVisible({ label, minHeight, children }: { label: string; minHeight: string; children: ReactNode }) {
+export function WhenVisible({ label, size, children }: { label: string; size: WidgetSize; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null)
   const [shown, setShown] = useState(false)
   useEffect(() => {
@@ -41,7 +48,7 @@ export function WhenVisible({ label, minHeight, children }: { label: string; min
   if (shown) return <>{children}</>
   return (
     <div ref={ref}>
-      <WidgetPlaceholder label={label} minHeight={minHeight} />
+      <WidgetPlaceholder label={label} size={size} />
     </div>
   )
 }
