@@ -87,3 +87,18 @@ describe('decodeFrameHeader (RFC 6455 §5.2)', () => {
     expect(r.kind).toBe('error')
   })
 })
+
+describe('frameExtent (the skip path)', () => {
+  it('agrees with decodeFrameHeader on every encoding, masked or not, and says when more octets are needed', async () => {
+    const { frameExtent } = await import('./frame-header')
+    for (const len of [0, 5, 125, 126, 300, 65535, 65536]) {
+      for (const maskKey of [undefined, [1, 2, 3, 4] as const]) {
+        const bytes = buildFrame({ opcode: 2, payload: new Uint8Array(len), maskKey })
+        expect(frameExtent(bytes)).toBe(bytes.length)
+        expect(frameExtent(bytes)).toBe(header(bytes).headerBytes + len)
+        expect(frameExtent(bytes.subarray(0, header(bytes).headerBytes - 1))).toBe(-1)
+      }
+    }
+    expect(frameExtent(Uint8Array.of(0x82, 0x7f, 0x80, 0, 0, 0, 0, 0, 0, 1))).toBe(-2)
+  })
+})

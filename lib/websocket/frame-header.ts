@@ -104,6 +104,26 @@ export function decodeFrameHeader(bytes: Uint8Array, offset = 0): HeaderResult {
   }
 }
 
+/**
+ * The whole frame's size in octets (header + payload) from its first header octets, without
+ * building anything: -1 when the header is not complete at `offset`, -2 when decodeFrameHeader
+ * would report an error. The decoder's fast path for frames nobody watches.
+ */
+export function frameExtent(bytes: Uint8Array, offset = 0): number {
+  const available = bytes.length - offset
+  if (available < 2) return -1
+  const b1 = bytes[offset + 1]
+  const len7 = b1 & 0x7f
+  const mask = b1 & 0x80 ? 4 : 0
+  if (len7 < 126) return available < 2 + mask ? -1 : 2 + mask + len7
+  if (len7 === 126) return available < 4 + mask ? -1 : 4 + mask + ((bytes[offset + 2] << 8) | bytes[offset + 3])
+  if (available < 10 + mask) return -1
+  const high = ((bytes[offset + 2] << 24) >>> 0) + (bytes[offset + 3] << 16) + (bytes[offset + 4] << 8) + bytes[offset + 5]
+  if (high >= 0x200000) return -2
+  const low = ((bytes[offset + 6] << 24) >>> 0) + (bytes[offset + 7] << 16) + (bytes[offset + 8] << 8) + bytes[offset + 9]
+  return 10 + mask + high * 0x100000000 + low
+}
+
 /** RFC 6455 §5.3: octet i of the payload is XOR-ed with mask[i mod 4]; `start` = index of `data[0]`. */
 export function unmask(data: Uint8Array, maskKey: Uint8Array, start = 0): Uint8Array {
   const out = new Uint8Array(data.length)

@@ -84,6 +84,21 @@ describe('WsFrameStream', () => {
     expect(stream.push(both.subarray(8)).map((f) => new TextDecoder().decode(f.payload))).toEqual(['watched'])
   })
 
+  it('unwatched octets keep the boundaries wherever watching starts: a frame is reported iff its header ends after that point', () => {
+    const specs = conversation.filter((s) => s.payload.length < 1000)
+    const frames = specs.map(buildFrame)
+    const small = concatBytes(frames)
+    const starts = frames.map((_, i) => frames.slice(0, i).reduce((n, f) => n + f.length, 0))
+    const headerEnds = frames.map((f, i) => starts[i] + (new WsFrameStream().push(f)[0]?.headerBytes ?? 0))
+    for (let at = 0; at <= small.length; at++) {
+      const stream = new WsFrameStream()
+      expect(stream.push(small.subarray(0, at), false)).toEqual([])
+      const reported = stream.push(small.subarray(at)).map((f) => [...f.payload])
+      const expected = specs.filter((_, i) => headerEnds[i] > at).map((s) => [...s.payload])
+      expect(reported, `watching from octet ${at}`).toEqual(expected)
+    }
+  })
+
   it('a 64-bit length it cannot follow stops the stream with an error', () => {
     const stream = new WsFrameStream()
     expect(stream.push(Uint8Array.of(0x82, 0x7f, 0x80, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3))).toEqual([])

@@ -10,12 +10,16 @@
  * `push(chunk, false)` only follows the boundaries (nothing is decoded or returned for frames
  * whose header ends in that chunk): a tap that nobody watches stays in step for almost nothing.
  */
-import { decodeFrameHeader, type FrameHeader } from './frame-header'
+import { decodeFrameHeader, frameExtent, type FrameHeader } from './frame-header'
 
 export interface DecodedFrame extends FrameHeader {
   /** The header octets exactly as on the wire (2 to 14). */
   readonly headerOctets: Uint8Array
-  /** The first `previewBytes` octets of the payload, unmasked. */
+  /**
+   * The first `previewBytes` octets of the payload, unmasked. For an unmasked frame whose preview
+   * lies whole in one pushed chunk this is a view into that chunk (no copy): copy it to keep it
+   * longer than the chunk's octets stay unchanged.
+   */
   readonly payload: Uint8Array
   /** true when the payload is longer than `payload`. */
   readonly truncated: boolean
@@ -43,6 +47,8 @@ export class WsFrameStream {
   private readonly headerBuf = new Uint8Array(MAX_HEADER)
   private headerLen = 0
   private current: Current | null = null
+  /** Octets left of a frame nobody watches (skipped without decoding). */
+  private skip = 0
   private failure: string | null = null
 
   constructor(options: WsFrameStreamOptions = {}) {
@@ -56,7 +62,7 @@ export class WsFrameStream {
 
   /** true between frames' boundaries: part of a header or payload has been read, not the rest. */
   get midFrame(): boolean {
-    return this.headerLen > 0 || this.current !== null
+    return this.headerLen > 0 || this.current !== null || this.skip > 0
   }
 
   /** Feed octets in wire order; returns the frames they complete. */
@@ -64,6 +70,22 @@ export class WsFrameStream {
     const out: DecodedFrame[] = []
     let pos = 0
     while (pos < chunk.length && this.failure === null) {
+      if (this.skip > 0) {
+        const n = Math.min(this.skip, chunk.length - pos)
+        this.skip -= n
+        pos += n
+        continue
+      }
+      if (!report && this.current === null && this.headerLen === 0) {
+        // fast path: a frame nobody watches, its header whole in this chunk — skip it outright
+        const size = frameExtent(chunk, pos)
+        if (size >= 0) {
+          const n = Math.min(size, chunk.length - pos)
+          this.skip = size - n
+          pos += n
+          continue
+        }
+      }
       if (this.current === null) pos = this.readHeader(chunk, pos, report)
       else pos = this.readPayload(chunk, pos)
       if (this.current !== null && this.current.index === this.current.header.payloadLength) this.finish(out)
@@ -76,7 +98,7 @@ export class WsFrameStream {
       const result = decodeFrameHeader(chunk, pos)
       if (result.kind === 'header') {
         const size = result.header.headerBytes
-        this.start(result.header, chunk.slice(pos, pos + size), report)
+        this.start(result.header, chunk.slice(pos, pos + size), report, chunk, pos + size)
         return pos + size
       }
       if (result.kind === 'error') {
@@ -96,13 +118,21 @@ export class WsFrameStream {
     if (result.kind === 'incomplete') return pos + copied
     const size = result.header.headerBytes
     this.headerLen = 0
-    this.start(result.header, this.headerBuf.slice(0, size), report)
+    this.start(result.header, this.headerBuf.slice(0, size), report, chunk, pos + (size - before))
     return pos + (size - before)
   }
 
-  private start(header: FrameHeader, headerOctets: Uint8Array, report: boolean): void {
-    const keep = report ? Math.min(header.payloadLength, this.previewBytes) : 0
-    this.current = { header, headerOctets, preview: report ? new Uint8Array(keep) : null, kept: 0, index: 0 }
+  /** `chunk[payloadAt]` is the payload's first octet (when the chunk holds it). */
+  private start(header: FrameHeader, headerOctets: Uint8Array, report: boolean, chunk: Uint8Array, payloadAt: number): void {
+    if (!report) {
+      this.current = { header, headerOctets, preview: null, kept: 0, index: 0 }
+      return
+    }
+    const keep = Math.min(header.payloadLength, this.previewBytes)
+    // unmasked and whole in this chunk: a view, no allocation, no copy (the common server → client case)
+    const inPlace = header.maskKey === null && chunk.length - payloadAt >= keep
+    const preview = inPlace ? chunk.subarray(payloadAt, payloadAt + keep) : new Uint8Array(keep)
+    this.current = { header, headerOctets, preview, kept: inPlace ? keep : 0, index: 0 }
   }
 
   private readPayload(chunk: Uint8Array, pos: number): number {
@@ -112,10 +142,8 @@ export class WsFrameStream {
     if (preview !== null && cur.kept < preview.length) {
       const take = Math.min(n, preview.length - cur.kept)
       const mask = cur.header.maskKey
-      for (let i = 0; i < take; i++) {
-        const b = chunk[pos + i]
-        preview[cur.kept + i] = mask === null ? b : b ^ mask[(cur.index + i) & 3]
-      }
+      if (mask === null) preview.set(chunk.subarray(pos, pos + take), cur.kept)
+      else for (let i = 0; i < take; i++) preview[cur.kept + i] = chunk[pos + i] ^ mask[(cur.index + i) & 3]
       cur.kept += take
     }
     cur.index += n

@@ -4,6 +4,17 @@
  * `maxChars` characters either way. Also the close frame's code and reason (RFC 6455 §5.5.1).
  */
 import { isValidUtf8, decodeUtf8 } from '../stomp/utf8'
+
+/** Validates while it decodes (one native pass): throws on anything that is not UTF-8. */
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+function strictText(bytes: Uint8Array): string | null {
+  try {
+    return strict.decode(bytes)
+  } catch {
+    return null
+  }
+}
 import { toHex } from './frame-header'
 
 /** Payload previews are capped at this many characters (issue 4 contract). */
@@ -33,8 +44,8 @@ function completeEnd(bytes: Uint8Array): number {
 export function payloadPreview(bytes: Uint8Array, totalLength: number, maxChars = PREVIEW_CHARS): PayloadPreview {
   const cut = totalLength > bytes.length
   const end = cut ? completeEnd(bytes) : bytes.length
-  if (isValidUtf8(bytes, 0, end)) {
-    const text = decodeUtf8(bytes.subarray(0, end))
+  const text = strictText(end === bytes.length ? bytes : bytes.subarray(0, end))
+  if (text !== null) {
     if (text.length <= maxChars) return { preview: text, encoding: 'text', truncated: cut }
     return { preview: text.slice(0, maxChars), encoding: 'text', truncated: true }
   }
