@@ -23,7 +23,11 @@ function EditorPlaceholder() {
   )
 }
 
-// Monaco touches `window` at import: client-only, and loaded only when the editor is rendered.
+// Monaco touches `window` at import: client-only. Where this module runs in the browser the
+// editor is about to be shown (the playground), so the ~3 MB chunk is fetched at once rather
+// than after the page's first render.
+if (typeof window !== 'undefined') void import('./MonacoFrameEditor')
+
 const MonacoFrameEditor = dynamic(() => import('./MonacoFrameEditor').then((m) => m.MonacoFrameEditor), {
   ssr: false,
   loading: () => <EditorPlaceholder />,
