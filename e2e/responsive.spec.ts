@@ -14,12 +14,26 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth)
 }
 
-for (const path of ['/', ...lessons.map((l) => `/learn/${l.slug}`)]) {
+for (const path of ['/', ...lessons.map((l) => `/learn/${l.slug}`), '/lab', '/playground']) {
   test(`375 px wide: no horizontal scroll on ${path}`, async ({ page }) => {
     await page.goto(path)
     await expectNoHorizontalScroll(page)
   })
 }
+
+test('375 px wide: every top-bar link and the theme button are visible and do not overlap', async ({ page }) => {
+  await page.goto('/')
+  const bar = page.getByRole('banner')
+  const targets = [...(await bar.getByRole('navigation', { name: 'Main' }).getByRole('link').all()), bar.getByRole('button', { name: /theme/i })]
+  expect(targets.length).toBeGreaterThanOrEqual(4) // Learn, Lab, Playground + the toggle
+  const boxes = await Promise.all(targets.map(async (t) => (await t.boundingBox())!))
+  for (const box of boxes) {
+    expect(box.x).toBeGreaterThanOrEqual(0)
+    expect(box.x + box.width).toBeLessThanOrEqual(375)
+  }
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i].x).toBeGreaterThanOrEqual(boxes[i - 1].x + boxes[i - 1].width)
+  await expect(bar.getByRole('link', { name: 'Wirelab' })).toBeVisible()
+})
 
 test.describe('404 page', () => {
   test.use({ allowedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/] })

@@ -13,7 +13,7 @@ export function TopBar({ links }: { links: readonly NavLink[] }) {
             <rect width="32" height="32" rx="7" fill="currentColor" />
             <path d="M5 17h5l3-7 4 13 3-9 2 3h5" fill="none" stroke="var(--bg)" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          <span>Wirelab</span>
+          <span className={styles.brandText}>Wirelab</span>
         </Link>
         <nav aria-label="Main" className={styles.mainNav}>
           <NavLinks links={links} />
