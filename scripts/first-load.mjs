@@ -1,5 +1,6 @@
 // Measures the first-load JavaScript of a page as a browser gets it: every <script src> in the
 // server-rendered HTML, fetched from a running server, gzip-compressed at level 9 and summed.
+// `nomodule` scripts (Next's legacy polyfills) are left out: module-capable browsers never fetch them.
 // Usage: node scripts/first-load.mjs http://127.0.0.1:3000/learn/how-http-talks
 import { gzipSync } from 'node:zlib'
 
@@ -9,7 +10,8 @@ if (!url) {
   process.exit(2)
 }
 const html = await (await fetch(url)).text()
-const srcs = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]))]
+const tags = [...html.matchAll(/<script([^>]*)\ssrc="([^"]+)"([^>]*)>/g)]
+const srcs = [...new Set(tags.filter((m) => !/\bnomodule\b/i.test(m[1] + m[3])).map((m) => m[2]))]
 let raw = 0
 let gz = 0
 const rows = []
