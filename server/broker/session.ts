@@ -231,7 +231,7 @@ export class Session implements Subscriber {
     switch (event.type) {
       case 'heartbeat':
         // checklist 3, 33: EOLs between frames are heart-beats, never frames, never an error
-        if (this.bus.active) this.bus.publish(heartbeatEvent(this, 'in', event.bytes))
+        if (this.bus.wants(this.id, this.client)) this.bus.publish(heartbeatEvent(this, 'in', event.bytes))
         return
       case 'error':
         // checklist 72: parse errors get an ERROR before the close, with receipt-id when the
@@ -239,7 +239,7 @@ export class Session implements Subscriber {
         fail(this, event.problem, { receiptId: errorReceiptId(event.command, event.receipt) })
         return
       case 'frame':
-        if (this.bus.active) this.bus.publish(frameEvent(this, 'in', event.frame, event.wireBytes, event.raw))
+        if (this.bus.wants(this.id, this.client)) this.bus.publish(frameEvent(this, 'in', event.frame, event.wireBytes, event.raw))
         dispatchFrame(this, event.frame)
     }
   }

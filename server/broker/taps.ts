@@ -1,6 +1,7 @@
 /**
- * Building tap events (lib/inspect/events.ts). Callers guard with `if (bus.active)` so a broker
- * nobody watches pays one boolean check per frame and builds nothing.
+ * Building tap events (lib/inspect/events.ts). Callers guard with `if (bus.active)` — per frame
+ * with `if (bus.wants(session.id, session.client))` — so a broker nobody watches pays one check
+ * per frame and builds nothing, and frames of connections nobody watches are not built either.
  */
 import type { Frame } from '../../lib/stomp/frame'
 import type { Direction, InspectEvent } from '../../lib/inspect/events'

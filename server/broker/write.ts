@@ -22,7 +22,7 @@ export const CLOSE_NORMAL = 1000
 
 /** The tap first: the STOMP frame is reported before the transport's own events about its bytes. */
 function emit(session: Session, frame: Frame | (() => Frame), bytes: Uint8Array, kind: 'text' | 'binary'): void {
-  if (session.bus.active) session.bus.publish(frameEvent(session, 'out', typeof frame === 'function' ? frame() : frame, bytes.length, bytes))
+  if (session.bus.wants(session.id, session.client)) session.bus.publish(frameEvent(session, 'out', typeof frame === 'function' ? frame() : frame, bytes.length, bytes))
   session.conn.send(bytes, kind)
   session.heartBeat?.sent()
 }
@@ -82,7 +82,7 @@ export function writeMessage(session: Session, message: BrokerMessage, target: M
 export function writeHeartbeat(session: Session): void {
   if (!session.canWrite || session.conn.bufferedAmount > 0) return
   const bytes = serializeHeartbeat(session.version ?? '1.2')
-  if (session.bus.active) session.bus.publish(heartbeatEvent(session, 'out', bytes.length))
+  if (session.bus.wants(session.id, session.client)) session.bus.publish(heartbeatEvent(session, 'out', bytes.length))
   session.conn.send(bytes, 'text')
   session.heartBeat?.sent()
 }

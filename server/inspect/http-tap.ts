@@ -12,7 +12,7 @@
  *   where the previous exchange on the same keep-alive socket ended (a mark per socket).
  *
  * `conn` names the TCP connection (`http-7`): keep-alive requests on one socket share it.
- * Nothing is measured while nobody watches (`bus.active` false when the request arrives), except
+ * Nothing is measured while nobody wants the request (`bus.wants` false when it arrives), except
  * the socket marks, which every request moves (two listeners).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -75,7 +75,8 @@ function chunkBytes(chunk: unknown, encoding: unknown): number {
 export function tapHttpExchange(req: IncomingMessage, res: ServerResponse, bus: TapBus): void {
   const socket = req.socket
   const state = stateOf(socket)
-  const lab = bus.active ? labTransportOf(req.url ?? '/') : null
+  const client = bus.active ? clientIdFromUrl(req.url) : undefined
+  const lab = bus.wants(state.conn, client) ? labTransportOf(req.url ?? '/') : null
   let done = false
   let bodyOut = 0
   const started = performance.now()
@@ -98,12 +99,11 @@ export function tapHttpExchange(req: IncomingMessage, res: ServerResponse, bus: 
     done = true
     state.read = socket.bytesRead
     state.written = socket.bytesWritten
-    if (lab === null || !bus.active) return
+    if (lab === null || !bus.wants(state.conn, client)) return
     const written = (res as unknown as { _header?: unknown })._header
     const head = typeof written === 'string' ? parseResponseHead(written) : null
     const bytesIn = state.read - start.read
     const declared = Number(req.headers['content-length'])
-    const client = clientIdFromUrl(req.url)
     const event: HttpExchangeEvent = {
       type: 'http.exchange', t: performance.now(), conn: state.conn, ...(client === undefined ? {} : { client }),
       method: req.method ?? 'GET', url: req.url ?? '/', httpVersion: req.httpVersion,

@@ -201,6 +201,32 @@ describe('/ws/inspect filters', () => {
     expect(v.events().map((e) => e.type)).toEqual(['ws.handshake'])
   })
 
+  it('tabs watching their own cid make the taps build frames for their connections only', async () => {
+    const srv = await server()
+    const v = await viewer(srv)
+    await v.watch({ clients: ['tab-A'] })
+    const built: InspectEvent[] = []
+    const publish = srv.bus.publish.bind(srv.bus)
+    srv.bus.publish = (e) => {
+      built.push(e)
+      publish(e)
+    }
+    const a = await stomp(`${srv.wsUrl}?cid=tab-A`)
+    const b = await stomp(`${srv.wsUrl}?cid=tab-B`)
+    const idA = await a.connect()
+    const idB = await b.connect()
+    const perFrame = (conn: string) => built.filter((e) => e.conn === conn && (e.type === 'ws.frame' || e.type === 'stomp.frame' || e.type === 'ws.handshake'))
+    expect(perFrame(idA).length).toBeGreaterThanOrEqual(5)
+    expect(perFrame(idB)).toEqual([])
+    expect([srv.bus.wants(idB, 'tab-B'), srv.bus.wants(idA, 'tab-A')]).toEqual([false, true])
+    // a viewer of a destination needs every connection's frames (anyone may SEND there)
+    const d = await viewer(srv)
+    await d.watch({ destinations: ['/topic/x'] })
+    expect(srv.bus.wants(idB, 'tab-B')).toBe(true)
+    d.close()
+    await until(() => !srv.bus.wants(idB, 'tab-B'), 'the destination viewer gone')
+  })
+
   it('refuses bad filters with an error message and keeps the connection', async () => {
     const srv = await server()
     const v = await viewer(srv)

@@ -12,7 +12,7 @@
  *   the upgrade, so `ws.handshake`/`ws.frame` and `sockjs.frame` share it) and its cid from that
  *   request's `?cid=` (sockjs-client keeps the query on every sub-URL — utils/url.js addPath).
  *
- * Events are built only while `bus.active`; ids and cids are kept regardless (the broker's
+ * Events are built only while someone wants the session (`bus.wants`); ids and cids are kept regardless (the broker's
  * snapshot shows them even when nobody watched the session open).
  */
 import { createRequire } from 'node:module'
@@ -76,13 +76,13 @@ function wrapReceiver(recv: Receiver, tap: SessionTap): void {
   receivers.add(recv)
   const send = recv.doSendFrame
   recv.doSendFrame = function (this: Receiver, payload: string) {
-    if (tap.bus.active) tap.bus.publish(event(tap, 'out', recv.protocol, frameKind(payload), payload, Buffer.byteLength(payload)))
+    if (tap.bus.wants(tap.conn, tap.client)) tap.bus.publish(event(tap, 'out', recv.protocol, frameKind(payload), payload, Buffer.byteLength(payload)))
     return send.call(this, payload)
   }
   const did = recv.didMessage
   if (recv.protocol === 'websocket' && typeof did === 'function') {
     recv.didMessage = function (this: Receiver, payload: string) {
-      if (tap.bus.active && payload.length > 0) tap.bus.publish(event(tap, 'in', 'websocket', 'm', payload, Buffer.byteLength(payload)))
+      if (payload.length > 0 && tap.bus.wants(tap.conn, tap.client)) tap.bus.publish(event(tap, 'in', 'websocket', 'm', payload, Buffer.byteLength(payload)))
       return did.call(this, payload)
     }
   }
@@ -136,7 +136,7 @@ function tapSendBody(req: IncomingMessage, session: string, endpoint: 'xhr_send'
   req.once('end', () => {
     const owner = transport?.Session.bySessionId(session)
     const tap = owner ? sessions.get(owner) : undefined
-    if (!tap || !tap.bus.active) return
+    if (!tap || !tap.bus.wants(tap.conn, tap.client)) return
     let text = Buffer.concat(chunks).toString('utf8')
     if (endpoint === 'jsonp_send' && (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       text = new URLSearchParams(text).get('d') ?? text

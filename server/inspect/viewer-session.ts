@@ -71,6 +71,11 @@ export class Viewer {
     return this.matcher !== null
   }
 
+  /** What this viewer watches, when it watches something (for the bus's interest). */
+  get watched(): WatchFilter | null {
+    return this.matcher === null ? null : this.filter
+  }
+
   stats(): ViewerStats {
     return { watching: this.watching, queued: this.queue.length, dropped: this.droppedTotal + this.queue.dropped, bufferedAmount: this.ws.bufferedAmount }
   }

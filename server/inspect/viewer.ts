@@ -3,7 +3,8 @@
  * router). Protocol in lib/inspect/protocol.ts; one viewer = viewer-session.ts.
  *
  * One bus listener serves every viewer, and only while at least one watches something: with no
- * viewer the bus is inactive and the taps build nothing. The listener learns which tab owns
+ * viewer the bus is inactive and the taps build nothing; with viewers that only watch their own
+ * tabs or connections, per-frame events are built for those connections only (bus interest). The listener learns which tab owns
  * which connection (for route events delivered to a watched tab), then offers the event to each
  * viewer's filter. /ws/inspect's own sockets are never tapped: a viewer never sees itself.
  * Passcodes and HTTP credentials are redacted before any viewer gets an event (redact.ts).
@@ -14,7 +15,7 @@ import { WebSocketServer } from 'ws'
 import type { InspectEvent } from '../../lib/inspect/events'
 import type { BrokerSnapshot } from '../../lib/inspect/protocol'
 import type { Logger } from '../log'
-import type { TapBus } from './bus'
+import type { TapBus, TapInterest } from './bus'
 import { ConnOwners } from './filter'
 import { redactSecrets } from './redact'
 import { Viewer, type ViewerLimits, type ViewerStats } from './viewer-session'
@@ -70,14 +71,25 @@ export function createInspectEndpoint(options: InspectEndpointOptions): InspectE
     const shown = redactSecrets(event)
     for (const viewer of viewers) viewer.offer(shown)
   }
+  /**
+   * Subscribed while some viewer watches something. The bus is told which connections are
+   * wanted: the watched tabs and connections, or everything when a viewer watches `all` or a
+   * destination (any connection may SEND to it).
+   */
   const changed = (): void => {
-    let watching = false
-    for (const viewer of viewers) watching ||= viewer.watching
-    if (watching && unsubscribe === null) unsubscribe = bus.subscribe(listener)
-    else if (!watching && unsubscribe !== null) {
-      unsubscribe()
+    const filters = [...viewers].flatMap((v) => (v.watched ? [v.watched] : []))
+    if (filters.length === 0) {
+      unsubscribe?.()
       unsubscribe = null
+      return
     }
+    const everything = filters.some((f) => f.all === true || (f.destinations?.length ?? 0) > 0)
+    const interest: TapInterest | null = everything ? null : {
+      conns: new Set(filters.flatMap((f) => f.conns ?? [])),
+      clients: new Set(filters.flatMap((f) => f.clients ?? [])),
+    }
+    if (unsubscribe === null) unsubscribe = bus.subscribe(listener, interest)
+    else bus.setInterest(listener, interest)
   }
 
   return {

@@ -16,7 +16,7 @@
  *   unshift(), so they too come through 'data' — for every library alike.
  *
  * Cheap when nobody watches: the decoders only follow frame boundaries (no copy, no event) while
- * `bus.active` is false, and start reporting at the next frame once someone watches. A failure
+ * nobody wants this connection (`bus.wants`), and start reporting at the next frame once someone does. A failure
  * inside the tap switches it off for that socket; it never throws into the transport.
  * /ws/inspect itself is never tapped (a viewer would watch its own traffic in a loop).
  */
@@ -114,18 +114,18 @@ class WireTap {
         this.off = true // refused upgrade: no WebSocket here
         return
       }
-      const { bus } = this.options
-      if (bus.active) bus.publish(handshakeEvent(this.req, result.head, this.options))
+      const { bus, conn, client } = this.options
+      if (bus.wants(conn, client)) bus.publish(handshakeEvent(this.req, result.head, this.options))
       rest = result.rest
     }
     if (rest.length > 0) this.frames('out', this.outbound, rest)
   }
 
   private frames(dir: Direction, stream: WsFrameStream, chunk: Uint8Array): void {
-    const { bus } = this.options
-    const frames = stream.push(chunk, bus.active)
+    const { bus, conn, client } = this.options
+    const frames = stream.push(chunk, bus.wants(conn, client))
     if (stream.error !== null) this.off = true
-    for (const f of frames) if (bus.active) bus.publish(frameEvent(this.options, dir, f))
+    for (const f of frames) bus.publish(frameEvent(this.options, dir, f))
   }
 }
 
