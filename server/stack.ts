@@ -1,7 +1,7 @@
 /**
  * The server without Next: one http.Server whose request handler tries the transport lab
  * (/lab/*, /sockjs/feed, /socket.io/), SockJS, then the sockjs-client script, then the given
- * fallback (Next in main.ts, a 404 in tests); its upgrade router owns /ws/stomp, the lab's
+ * fallback (Next in main.ts, a 404 in tests); its upgrade router owns /ws/stomp, /ws/inspect, /ws/exercise, the lab's
  * /ws/feed, /ws/echo, /sockjs/feed and /socket.io/, /sockjs/stomp and /_next/; raw TCP STOMP beside it. Every transport hands its
  * connections to the one broker. main.ts and server/testing/harness.ts both build on this.
  */
@@ -14,6 +14,8 @@ import type { Config } from './config'
 import type { BrokerSnapshot } from '../lib/inspect/protocol'
 import { TapBus } from './inspect/bus'
 import { createInspectEndpoint, INSPECT_PATH, type InspectEndpoint } from './inspect/viewer'
+import { createExerciseEndpoint, type ExerciseEndpoint } from './inspect/exercises'
+import { EXERCISE_PATH } from '../lib/exercises/protocol'
 import { sockjsRequestTap, tappedSockjsUpgrade, tappedUpgrade, tappedUpgrades } from './inspect/route-taps'
 import { tapHttpExchange } from './inspect/http-tap'
 import { nextConnectionId } from './transports/connection-base'
@@ -57,6 +59,8 @@ export interface Stack<B extends StackBroker> {
   /** The tap bus (the broker's) and the /ws/inspect endpoint that streams it to viewers. */
   readonly bus: TapBus
   readonly inspect: InspectEndpoint
+  /** /ws/exercise: lesson pages' exercises checked on the server's own events. */
+  readonly exercises: ExerciseEndpoint
   /** The transport lab: /lab/*, /ws/feed, /ws/echo, /sockjs/feed, /socket.io/. */
   readonly lab: Lab
   /** Stop accepting, let the broker close its sessions gracefully, then close every socket. */
@@ -120,6 +124,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
     bus, log, allowAll: config.inspect.allowAll, maxBuffered: config.inspect.maxBuffered,
     snapshot: () => broker.snapshot?.() ?? { sessions: [], subscriptions: [], destinations: [] },
   })
+  const exercises = createExerciseEndpoint({ bus, log })
 
   const lab = createLab({ ...options.lab, log, sockjs: options.sockjs })
   // The lab's WebSocket and SockJS endpoints report to the inspector like /ws/stomp does.
@@ -149,7 +154,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   })
   const router = createUpgradeRouter(
     {
-      ws: { '/ws/stomp': ws.handleUpgrade, [INSPECT_PATH]: inspect.handleUpgrade, ...tappedUpgrades(lab.wsRoutes, bus, wsId) },
+      ws: { '/ws/stomp': ws.handleUpgrade, [INSPECT_PATH]: inspect.handleUpgrade, [EXERCISE_PATH]: exercises.handleUpgrade, ...tappedUpgrades(lab.wsRoutes, bus, wsId) },
       sockjs: { '/sockjs/stomp': sockjs.handleUpgrade, '/sockjs/feed': tappedSockjsUpgrade(lab.sockjsUpgrade, labSockjsTap) },
       prefixes: { '/socket.io/': tappedUpgrade(lab.socketioUpgrade, bus, wsId) },
       next: options.nextUpgrades,
@@ -181,7 +186,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
       const labClosed = lab.close()
       await within(broker.shutdown(reason), BROKER_SHUTDOWN_MS)
       await waitFor(() => ws.connectionCount + (tcp?.connectionCount ?? 0) === 0, SOCKETS_LINGER_MS)
-      await Promise.all([ws.close(), sockjs.close(), tcp?.close(), within(labClosed, SOCKETS_LINGER_MS), inspect.close()])
+      await Promise.all([ws.close(), sockjs.close(), tcp?.close(), within(labClosed, SOCKETS_LINGER_MS), inspect.close(), exercises.close()])
       server.closeAllConnections()
       for (const socket of sockets) socket.destroy()
       await within(httpClosed, SOCKETS_LINGER_MS)
@@ -190,5 +195,5 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
     return closed
   }
 
-  return { server, broker, httpPort, tcpPort, transports: { ws, sockjs, tcp }, bus, inspect, lab, close }
+  return { server, broker, httpPort, tcpPort, transports: { ws, sockjs, tcp }, bus, inspect, exercises, lab, close }
 }

@@ -48,6 +48,8 @@ export interface TestServer {
   /** `ws://127.0.0.1:<port>/ws/inspect`, and the endpoint itself (viewer stats). */
   readonly inspectUrl: string
   readonly inspect: InspectEndpoint
+  /** `ws://127.0.0.1:<port>/ws/exercise` (add `?cid=`): lesson exercises checked on the server's events. */
+  readonly exerciseUrl: string
   /** The transport lab (its feeds and counters). */
   readonly lab: Lab
   /** Graceful shutdown: the broker closes its sessions, then every socket is closed. */
@@ -100,6 +102,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     bus,
     inspectUrl: `ws://127.0.0.1:${stack.httpPort}/ws/inspect`,
     inspect: stack.inspect,
+    exerciseUrl: `ws://127.0.0.1:${stack.httpPort}/ws/exercise`,
     lab: stack.lab,
     close: () => stack.close('Test server closing'),
   }
