@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { TopBar } from '@/components/layout/TopBar'
 import { themeScript } from '@/components/layout/theme'
@@ -34,7 +35,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <TopBar links={siteLinks()} />
         {children}
         <footer className="site-footer">
-          <p>Wirelab: an open-source course and playground for real-time web protocols, on the real wire.</p>
+          <p>
+            Wirelab: an open-source course and playground for real-time web protocols, on the real wire. <Link href="/glossary">Glossary</Link>
+          </p>
         </footer>
       </body>
     </html>

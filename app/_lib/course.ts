@@ -14,12 +14,14 @@ export type Lesson = {
   title: string
   summary: string
   part: string
+  /** The lesson's exercise ids (front matter), in page order: done when all are done. */
+  exercises: readonly string[]
   /** The MDX text (front matter included), compiled by the lesson page. */
   source: string
 }
 
 /** What the course map, the sidebar and prev/next links need: no MDX source. */
-export type LessonSummary = Pick<Lesson, 'number' | 'slug' | 'title' | 'summary' | 'part'>
+export type LessonSummary = Pick<Lesson, 'number' | 'slug' | 'title' | 'summary' | 'part' | 'exercises'>
 
 export type Part = { title: string; lessons: LessonSummary[] }
 
@@ -49,8 +51,8 @@ export function buildCourse(files: readonly LessonFile[]): Course {
     const { frontMatter, problems: found } = validateLesson(path, source)
     problems.push(...found)
     if (!frontMatter) continue
-    const { title, summary, part, positions } = frontMatter
-    lessons.push({ number: Number(match[1]), slug: match[2], path, title, summary, part, source, partAt: positions.part })
+    const { title, summary, part, positions, exercises } = frontMatter
+    lessons.push({ number: Number(match[1]), slug: match[2], path, title, summary, part, exercises, source, partAt: positions.part })
   }
 
   lessons.sort((a, b) => a.number - b.number || a.slug.localeCompare(b.slug))
@@ -84,8 +86,8 @@ export function buildCourse(files: readonly LessonFile[]): Course {
   return { lessons: lessons.map(({ partAt: _partAt, ...lesson }) => lesson), parts }
 }
 
-export function summaryOf({ number, slug, title, summary, part }: LessonSummary): LessonSummary {
-  return { number, slug, title, summary, part }
+export function summaryOf({ number, slug, title, summary, part, exercises }: LessonSummary): LessonSummary {
+  return { number, slug, title, summary, part, exercises }
 }
 
 export function findLesson(course: Course, slug: string): Lesson | undefined {

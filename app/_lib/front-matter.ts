@@ -8,10 +8,13 @@ export type FrontMatter = {
   summary: string
   /** The part of the course the lesson belongs to; consecutive lessons share a part. */
   part: string
-  /** Reserved for exercises (a later issue defines their shape); a list when present. */
-  exercises?: readonly unknown[]
+  /**
+   * The lesson's exercises, by id (lib/exercises/registry.ts), in the order the lesson places
+   * them with `<Exercise id>`. The lesson is done when all of them are. Empty when none.
+   */
+  exercises: readonly string[]
   /** Where each field's value starts in the lesson file, for later error messages. */
-  positions: Readonly<Record<RequiredKey, SourcePosition>>
+  positions: Readonly<Record<RequiredKey | 'exercises', SourcePosition>>
 }
 
 const REQUIRED = {
@@ -85,8 +88,11 @@ export function parseFrontMatter(path: string, yaml: string, startLine: number):
   }
 
   const exercises = values.get('exercises')
-  if (exercises && !Array.isArray(exercises.value)) {
-    report(exercises.keyPosition, 'front-matter `exercises` must be a list (`- …` items) or left out')
+  const exerciseIds: string[] = []
+  if (exercises && (!Array.isArray(exercises.value) || !exercises.value.every((v) => typeof v === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v)))) {
+    report(exercises.keyPosition, 'front-matter `exercises` must be a list of exercise ids, e.g. `exercises: [http-raw-request]` (kebab-case ids of lib/exercises/registry.ts), or left out')
+  } else if (exercises) {
+    exerciseIds.push(...(exercises.value as string[]))
   }
 
   if (problems.length > 0 || !strings.title || !strings.summary || !strings.part) return { problems }
@@ -96,11 +102,12 @@ export function parseFrontMatter(path: string, yaml: string, startLine: number):
       title: strings.title,
       summary: strings.summary,
       part: strings.part,
-      ...(exercises ? { exercises: exercises.value as unknown[] } : {}),
+      exercises: exerciseIds,
       positions: {
         title: values.get('title')!.position,
         summary: values.get('summary')!.position,
         part: values.get('part')!.position,
+        exercises: exercises?.position ?? fenceStart,
       },
     },
   }

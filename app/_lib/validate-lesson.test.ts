@@ -5,6 +5,8 @@ import { LessonError } from './lesson-error'
 const DIR = '01-how-http-talks'
 const PATH = `content/lessons/${DIR}/index.mdx`
 const front = (extra = '') => `---\ntitle: "How HTTP talks"\nsummary: Requests and responses.\npart: Roots\n${extra}---\n`
+/** The lesson frame every lesson needs; appended after the body so body line numbers stay put. */
+const FRAME = '\n<YouWillLearn>\n\n- one thing\n\n</YouWillLearn>\n\n<Recap>\n\n- that thing\n\n</Recap>\n'
 
 /** Builds a one-lesson course and returns the thrown message (fails the test if nothing throws). */
 function errorOf(source: string, dir = DIR): string {
@@ -19,7 +21,7 @@ function errorOf(source: string, dir = DIR): string {
 
 describe('lesson validation: front matter', () => {
   it('accepts a valid lesson', () => {
-    const course = buildCourse([{ dir: DIR, source: `${front()}\n## Hello\n\nText.\n` }])
+    const course = buildCourse([{ dir: DIR, source: `${front()}\n## Hello\n\nText.\n${FRAME}` }])
     expect(course.lessons[0]).toMatchObject({ title: 'How HTTP talks', summary: 'Requests and responses.', part: 'Roots', slug: 'how-http-talks', number: 1 })
   })
 
@@ -87,7 +89,7 @@ describe('lesson validation: body', () => {
   })
 
   it('registry tags are accepted, nested ones too', () => {
-    const source = `${front()}\n<Callout type="misconception" title="Keep-alive">\n  A **bold** claim.\n\n  <Figure caption="x">\n\n  | a |\n  | - |\n  | 1 |\n\n  </Figure>\n</Callout>\n`
+    const source = `${front()}\n<Callout type="misconception" title="Keep-alive">\n  A **bold** claim.\n\n  <Figure caption="x">\n\n  | a |\n  | - |\n  | 1 |\n\n  </Figure>\n</Callout>\n${FRAME}`
     expect(buildCourse([{ dir: DIR, source }]).lessons).toHaveLength(1)
   })
 
@@ -106,7 +108,7 @@ describe('lesson validation: body', () => {
 
   it('a JavaScript expression is rejected, a comment is not', () => {
     expect(errorOf(`${front()}\nTotal: {1 + 1}\n`)).toMatch(new RegExp(`^${PATH}:7:8: JavaScript expressions`))
-    expect(buildCourse([{ dir: DIR, source: `${front()}\n{/* a note to authors */}\n\nText\n` }]).lessons).toHaveLength(1)
+    expect(buildCourse([{ dir: DIR, source: `${front()}\n{/* a note to authors */}\n\nText\n${FRAME}` }]).lessons).toHaveLength(1)
   })
 
   it('a code block without a language, or with an unknown one, is rejected', () => {
@@ -130,5 +132,33 @@ describe('lesson validation: body', () => {
     const lines = message.split('\n')
     expect(lines[0]).toMatch(new RegExp(`^${PATH}:7:1: unknown tag`))
     expect(lines[1]).toMatch(new RegExp(`^${PATH}:9:1: \`import\``))
+  })
+})
+
+describe('lesson validation: the lesson frame, glossary terms and exercises', () => {
+  it('a lesson without <YouWillLearn> or <Recap> is rejected, at the end of the file', () => {
+    const source = `${front()}\n## Hello\n\nText.\n`
+    const lines = errorOf(source).split('\n')
+    expect(lines[0]).toMatch(new RegExp(`^${PATH}:10:1: missing <YouWillLearn>: every lesson has one`))
+    expect(lines[1]).toMatch(new RegExp(`^${PATH}:10:1: missing <Recap>`))
+  })
+
+  it('a second <Recap> is pointed at', () => {
+    expect(errorOf(`${front()}\n<Recap>\n\n- x\n\n</Recap>\n${FRAME}`)).toMatch(new RegExp(`^${PATH}:19:1: <Recap> appears more than once`))
+  })
+
+  it('<Term> needs a known id', () => {
+    expect(buildCourse([{ dir: DIR, source: `${front()}\nA <Term id="keep-alive">kept</Term> line.\n${FRAME}` }]).lessons).toHaveLength(1)
+    expect(errorOf(`${front()}\nA <Term id="keepalive">kept</Term> line.\n${FRAME}`)).toMatch(new RegExp(`^${PATH}:7:9: <Term id="keepalive">: the glossary has no such term`))
+    expect(errorOf(`${front()}\nA <Term>kept</Term> line.\n${FRAME}`)).toMatch(new RegExp(`^${PATH}:7:3: <Term> needs \`id\``))
+  })
+
+  it('an exercise is listed in the front matter and placed with <Exercise id>, both with a known id', () => {
+    const ok = buildCourse([{ dir: DIR, source: `${front('exercises: [http-raw-request]\n')}\n<Exercise id="http-raw-request" />\n${FRAME}` }])
+    expect(ok.lessons[0].exercises).toEqual(['http-raw-request'])
+    expect(errorOf(`${front()}\n<Exercise id="no-such-one" />\n${FRAME}`)).toMatch(new RegExp(`^${PATH}:7:11: <Exercise id="no-such-one">: no exercise has that id`))
+    expect(errorOf(`${front('exercises: [http-raw-request]\n')}\nText.\n${FRAME}`)).toMatch(new RegExp(`^${PATH}:5:12: exercise \`http-raw-request\` is listed in the front matter but not placed`))
+    expect(errorOf(`${front()}\n<Exercise id="http-raw-request" />\n${FRAME}`)).toMatch(new RegExp(`^${PATH}:7:1: <Exercise id="http-raw-request"> is not listed in the front matter`))
+    expect(errorOf(`${front('exercises: [Not An Id]\n')}\n${FRAME}`)).toMatch(new RegExp(`^${PATH}:5:1: front-matter \`exercises\` must be a list of exercise ids`))
   })
 })

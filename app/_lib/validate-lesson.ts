@@ -7,6 +7,8 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { codeLanguages, isCodeLanguage } from '@/components/mdx/code-languages'
 import { mdxTagAttributes, mdxTagNames } from '@/components/mdx/registry'
+import { findExercise } from '@/lib/exercises/registry'
+import { findTerm } from '@/lib/glossary/terms'
 import { parseFrontMatter, type FrontMatter } from './front-matter'
 import { START, sortProblems, type LessonProblem, type SourcePosition } from './lesson-error'
 
@@ -14,6 +16,9 @@ export type ValidatedLesson = { frontMatter?: FrontMatter; problems: LessonProbl
 
 type Node = Root | RootContent
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement
+type Report = (position: SourcePosition, message: string) => void
+/** What the walk collects for the checks over the whole file. */
+type Seen = { exercises: { id: string; at: SourcePosition }[]; frame: Record<'YouWillLearn' | 'Recap', SourcePosition[]> }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkMdx)
 
@@ -46,8 +51,41 @@ export function validateLesson(path: string, source: string): ValidatedLesson {
     frontMatter = result.frontMatter
   }
 
-  walk(tree, (node) => checkNode(node, report))
+  const seen: Seen = { exercises: [], frame: { YouWillLearn: [], Recap: [] } }
+  walk(tree, (node) => checkNode(node, report, seen))
+  checkFrame(seen, endOf(source), report)
+  if (frontMatter) checkExercises(frontMatter, seen, report)
   return { frontMatter, problems: sortProblems(problems) }
+}
+
+/** The line after the last one: where a missing closing part of the lesson would go. */
+function endOf(source: string): SourcePosition {
+  return { line: source.split('\n').length, column: 1 }
+}
+
+/** Every lesson opens with <YouWillLearn> and closes with <Recap>, once each. */
+function checkFrame(seen: Seen, end: SourcePosition, report: Report) {
+  const what = { YouWillLearn: 'what the learner will get out of the lesson, near the top', Recap: 'what to keep, at the end' } as const
+  for (const tag of ['YouWillLearn', 'Recap'] as const) {
+    const found = seen.frame[tag]
+    if (found.length === 0) report(end, `missing <${tag}>: every lesson has one, with ${what[tag]} as a list (see content/lessons/README.md)`)
+    for (const extra of found.slice(1)) report(extra, `<${tag}> appears more than once: keep one`)
+  }
+}
+
+/** The front matter's `exercises` and the <Exercise id> tags name the same exercises, each once. */
+function checkExercises(frontMatter: FrontMatter, seen: Seen, report: Report) {
+  const listed = frontMatter.exercises
+  const placed = seen.exercises
+  for (const id of listed) {
+    if (!placed.some((p) => p.id === id)) report(frontMatter.positions.exercises, `exercise \`${id}\` is listed in the front matter but not placed: add <Exercise id="${id}" /> where the learner should do it`)
+  }
+  const counted = new Set<string>()
+  for (const { id, at } of placed) {
+    if (counted.has(id)) report(at, `<Exercise id="${id}"> is placed twice: keep one`)
+    counted.add(id)
+    if (!listed.includes(id) && findExercise(id)) report(at, `<Exercise id="${id}"> is not listed in the front matter: add it to \`exercises:\` (the course map counts the lesson done when all of them are)`)
+  }
 }
 
 function walk(node: Node, visit: (node: Node) => void) {
@@ -59,7 +97,7 @@ function positionOf(node: { position?: { start: { line: number; column: number }
   return node.position ? { line: node.position.start.line, column: node.position.start.column } : START
 }
 
-function checkNode(node: Node, report: (position: SourcePosition, message: string) => void) {
+function checkNode(node: Node, report: Report, seen: Seen) {
   const at = positionOf(node)
   switch (node.type) {
     case 'mdxjsEsm':
@@ -67,7 +105,7 @@ function checkNode(node: Node, report: (position: SourcePosition, message: strin
       return
     case 'mdxJsxFlowElement':
     case 'mdxJsxTextElement':
-      checkJsx(node, at, report)
+      checkJsx(node, at, report, seen)
       return
     case 'mdxFlowExpression':
     case 'mdxTextExpression':
@@ -91,7 +129,7 @@ function checkNode(node: Node, report: (position: SourcePosition, message: strin
   }
 }
 
-function checkJsx(node: JsxElement, at: SourcePosition, report: (position: SourcePosition, message: string) => void) {
+function checkJsx(node: JsxElement, at: SourcePosition, report: Report, seen: Seen) {
   if (node.name === null) {
     report(at, 'JSX fragments (<>…</>) are not allowed: write the content directly')
     return
@@ -100,6 +138,7 @@ function checkJsx(node: JsxElement, at: SourcePosition, report: (position: Sourc
     report(at, `unknown tag <${node.name}>: lessons may only use the tags of the MDX registry (${componentTags()}, and the Markdown elements). Fix the name, or add the component to components/mdx/registry.ts`)
     return
   }
+  if (node.name === 'YouWillLearn' || node.name === 'Recap') seen.frame[node.name].push(at)
   const rule = mdxTagAttributes[node.name]
   if (!rule) return
   const given = new Map<string, MdxJsxAttribute>()
@@ -120,10 +159,32 @@ function checkJsx(node: JsxElement, at: SourcePosition, report: (position: Sourc
       report(where, `<${node.name} ${attribute.name}=${shown}> is not one of ${allowedValues.map((v) => `"${v}"`).join(', ')}: use one of those`)
     }
   }
+  for (const attribute of rule.required ?? []) {
+    if (!given.has(attribute)) report(at, `<${node.name}> needs \`${attribute}\`: write <${node.name} ${attribute}="…">`)
+  }
+  checkIds(node.name, given, at, report, seen)
   for (const [attribute, needed] of Object.entries(rule.requires ?? {})) {
     if (given.has(attribute) && !given.has(needed)) {
       report(at, `<${node.name} ${attribute}> needs \`${needed}\` too: add ${needed}="…" (describe the image for people who cannot see it)`)
     }
+  }
+}
+
+/** Ids that refer to the exercise registry and the glossary must exist there. */
+function checkIds(tag: string, given: ReadonlyMap<string, MdxJsxAttribute>, at: SourcePosition, report: Report, seen: Seen) {
+  const attribute = given.get('id')
+  if (!attribute || (tag !== 'Exercise' && tag !== 'Term')) return
+  const where = attribute.position ? positionOf(attribute) : at
+  if (typeof attribute.value !== 'string') {
+    report(where, `<${tag} id> must be a plain string: id="…"`)
+    return
+  }
+  const id = attribute.value
+  if (tag === 'Exercise') {
+    seen.exercises.push({ id, at })
+    if (!findExercise(id)) report(where, `<Exercise id="${id}">: no exercise has that id. Define it in lib/exercises/ and add it to lib/exercises/registry.ts, or fix the spelling`)
+  } else if (!findTerm(id)) {
+    report(where, `<Term id="${id}">: the glossary has no such term. Add it to lib/glossary/terms.ts, or use one of its ids`)
   }
 }
 

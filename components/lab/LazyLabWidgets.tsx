@@ -3,6 +3,8 @@
 import dynamic from 'next/dynamic'
 import type { FrameXrayProps } from './FrameXray'
 import type { HandshakeViewProps } from './HandshakeView'
+import type { HttpRequestProps } from './HttpRequest'
+import type { StompClientProps } from './StompClient'
 import type { PubSubMapProps } from './PubSubMap'
 import type { SequenceDiagramProps } from './SequenceDiagram'
 import type { TransportRaceProps } from './TransportRace'
@@ -21,6 +23,7 @@ const SIZES = {
   stompXray: { wide: '72rem', narrow: '109rem' },
   sequence: { wide: '19rem', narrow: '23rem' },
   pubsub: { wide: '19rem', narrow: '29rem' },
+  http: { wide: '15rem', narrow: '18rem' },
 } as const satisfies Record<string, WidgetSize>
 
 const TransportRace = dynamic(() => import('./TransportRace').then((m) => m.TransportRace), {
@@ -49,6 +52,33 @@ const PubSubMap = dynamic(() => import('./PubSubMap').then((m) => m.PubSubMap), 
   ssr: false,
   loading: () => <WidgetPlaceholder label="pub-sub map" size={SIZES.pubsub} />,
 })
+
+const HttpRequest = dynamic(() => import('./HttpRequest').then((m) => m.HttpRequest), {
+  ssr: false,
+  loading: () => <WidgetPlaceholder label="raw request viewer" size={SIZES.http} />,
+})
+
+const StompClient = dynamic(() => import('./StompClient').then((m) => m.StompClient), {
+  ssr: false,
+  loading: () => <WidgetPlaceholder label="STOMP client" size={{ wide: '40rem', narrow: '40rem' }} />,
+})
+
+export function LazyStompClient(props: StompClientProps) {
+  const size = { wide: props.height ?? '40rem', narrow: props.height ?? '40rem' }
+  return (
+    <WhenVisible label="STOMP client" size={size}>
+      <StompClient {...props} />
+    </WhenVisible>
+  )
+}
+
+export function LazyHttpRequest(props: HttpRequestProps) {
+  return (
+    <WhenVisible label="raw request viewer" size={SIZES.http}>
+      <HttpRequest {...props} />
+    </WhenVisible>
+  )
+}
 
 export function LazyTransportRace(props: TransportRaceProps) {
   return (

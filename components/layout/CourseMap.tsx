@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { lessonHref, lessonNumber, type CoursePart } from './course-types'
+import { LessonProgress } from './LessonProgress'
 import styles from './CourseMap.module.css'
 
 /** The course map: each part with its lessons (number, title, one-line summary, Start link). */
@@ -15,7 +16,9 @@ export function CourseMap({ parts }: { parts: readonly CoursePart[] }) {
           <ol className={styles.lessonCards}>
             {part.lessons.map((lesson) => (
               <li key={lesson.slug} className={styles.lessonCard} data-lesson={lesson.slug}>
-                <p className={styles.lessonNumber}>Lesson {lessonNumber(lesson.number)}</p>
+                <p className={styles.lessonNumber}>
+                  Lesson {lessonNumber(lesson.number)} <LessonProgress exercises={lesson.exercises} variant="card" />
+                </p>
                 <h4 className={styles.lessonTitle}>{lesson.title}</h4>
                 <p className={styles.lessonSummary}>{lesson.summary}</p>
                 <Link href={lessonHref(lesson.slug)} className={styles.startLink} aria-label={`Start: ${lesson.title}`}>

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { lessonHref, lessonNumber, type CoursePart } from './course-types'
+import { LessonProgress } from './LessonProgress'
 import { SidebarDisclosure } from './SidebarDisclosure'
 import styles from './layout.module.css'
 
@@ -19,6 +20,7 @@ export function Sidebar({ parts, currentSlug }: { parts: readonly CoursePart[]; 
                     <Link href={lessonHref(lesson.slug)} aria-current={current ? 'page' : undefined} className={styles.sidebarLink}>
                       <span className={styles.sidebarNumber}>{lessonNumber(lesson.number)}</span>
                       <span>{lesson.title}</span>
+                      <LessonProgress exercises={lesson.exercises} variant="sidebar" />
                     </Link>
                   </li>
                 )

@@ -1,5 +1,5 @@
 /** What the layout needs to know about a lesson (app/_lib's LessonSummary fits this shape). */
-export type CourseLesson = { number: number; slug: string; title: string; summary: string }
+export type CourseLesson = { number: number; slug: string; title: string; summary: string; exercises: readonly string[] }
 
 export type CoursePart = { title: string; lessons: readonly CourseLesson[] }
 

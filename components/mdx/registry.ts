@@ -1,11 +1,23 @@
 import type { MDXComponents } from 'mdx/types'
 import { Callout, calloutTypes } from './Callout'
 import { CodeBlock, Code } from './CodeBlock'
-import { LazyFrameXray, LazyHandshakeView, LazyPubSubMap, LazySequenceDiagram, LazyTransportRace } from '../lab/LazyLabWidgets'
+import { LazyFrameXray, LazyHandshakeView, LazyHttpRequest, LazyStompClient, LazyPubSubMap, LazySequenceDiagram, LazyTransportRace } from '../lab/LazyLabWidgets'
+import { Exercise } from '../lab/exercise/Exercise'
 import { Figure } from './Figure'
+import { Recap, YouWillLearn } from './LessonFrame'
+import { Term } from './Term'
 import { H1, H2, H3, H4 } from './Heading'
 import { MdxLink } from './MdxLink'
 import { Table } from './Table'
+// Lesson widgets of lessons 02-04: import here.
+
+// Lesson widgets of lessons 05-06: import here.
+
+// Lesson widgets of lessons 07-08: import here.
+
+// Lesson widgets of lessons 09-12: import here.
+
+// Lesson widgets of lessons 13-15: import here.
 
 /**
  * THE vocabulary of a lesson. Markdown compiles to the lower-case tags; a lesson may also write
@@ -37,12 +49,29 @@ export const mdxComponents = {
   pre: CodeBlock,
   Callout,
   Figure,
+  // The lesson frame (required in every lesson) and glossary links.
+  YouWillLearn,
+  Recap,
+  Term,
+  // An exercise the server checks on the learner's own connections (lib/exercises).
+  Exercise,
   // Lab widgets: client components that load their code when scrolled near (components/lab).
+  HttpRequest: LazyHttpRequest,
+  StompClient: LazyStompClient,
   TransportRace: LazyTransportRace,
   HandshakeView: LazyHandshakeView,
   FrameXray: LazyFrameXray,
   SequenceDiagram: LazySequenceDiagram,
   PubSubMap: LazyPubSubMap,
+  // lessons 02-04
+
+  // lessons 05-06
+
+  // lessons 07-08
+
+  // lessons 09-12
+
+  // lessons 13-15
 } satisfies MDXComponents
 
 export type MdxTagName = keyof typeof mdxComponents
@@ -57,6 +86,8 @@ export type AttributeRule = {
   values?: Readonly<Record<string, readonly string[]>>
   /** `{ src: 'alt' }`: when `src` is given, `alt` must be given too. */
   requires?: Readonly<Record<string, string>>
+  /** Attributes the tag must have. */
+  required?: readonly string[]
 }
 
 /**
@@ -66,9 +97,25 @@ export type AttributeRule = {
 export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   Callout: { allowed: ['type', 'title'], values: { type: Object.keys(calloutTypes) } },
   Figure: { allowed: ['src', 'alt', 'caption'], requires: { src: 'alt' } },
+  YouWillLearn: { allowed: [] },
+  Recap: { allowed: [] },
+  // ids are checked against lib/glossary and lib/exercises by the validator
+  Term: { allowed: ['id'], required: ['id'] },
+  Exercise: { allowed: ['id'], required: ['id'] },
+  HttpRequest: { allowed: ['example'] },
+  StompClient: { allowed: ['name', 'doc', 'autoConnect', 'heartBeat', 'login', 'passcode', 'height'], values: { autoConnect: ['true', 'false'] } },
   TransportRace: { allowed: ['rate', 'interval'] },
   HandshakeView: { allowed: ['endpoint'], values: { endpoint: ['echo', 'stomp'] } },
   FrameXray: { allowed: ['endpoint'], values: { endpoint: ['echo', 'stomp'] } },
   SequenceDiagram: { allowed: ['title', 'headingLevel', 'maxMessages', 'hideHeartbeats', 'height', 'filter', 'names', 'events'] },
   PubSubMap: { allowed: ['title', 'headingLevel', 'destinations', 'maxSubscribers', 'maxDestinations', 'snapshot', 'events'] },
+  // lessons 02-04
+
+  // lessons 05-06
+
+  // lessons 07-08
+
+  // lessons 09-12
+
+  // lessons 13-15
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { LessonProvider } from '@/components/lab/exercise/LessonContext'
+import { ResetLesson } from '@/components/lab/exercise/ResetLesson'
 import { lessonNumber } from '@/components/layout/course-types'
 import { PrevNext } from '@/components/layout/PrevNext'
 import { Sidebar } from '@/components/layout/Sidebar'
@@ -34,6 +36,7 @@ export default async function LessonPage({ params }: PageProps<'/learn/[slug]'>)
         <Sidebar key={slug} parts={course.parts} currentSlug={slug} />
       </aside>
       <main id="main" tabIndex={-1} className={styles.main}>
+        <LessonProvider slug={slug} exercises={lesson.exercises}>
         <article className={styles.article}>
           <header className={styles.header}>
             <p className={styles.kicker}>
@@ -45,7 +48,9 @@ export default async function LessonPage({ params }: PageProps<'/learn/[slug]'>)
           <div className={styles.prose}>
             <LessonBody lesson={lesson} />
           </div>
+          <ResetLesson exercises={lesson.exercises} title={lesson.title} />
         </article>
+        </LessonProvider>
         <PrevNext previous={previous} next={next} />
       </main>
     </div>

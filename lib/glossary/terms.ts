@@ -1,0 +1,72 @@
+/**
+ * The course glossary: one entry per term a lesson links with `<Term id="…">` (the validator
+ * checks ids), shown on /glossary. Definitions are one or two plain sentences, `backticks` for
+ * code; `lesson` is the slug of the lesson that explains the term.
+ */
+export interface GlossaryTerm {
+  readonly id: string
+  readonly term: string
+  readonly definition: string
+  readonly lesson?: string
+}
+
+const TERMS: readonly GlossaryTerm[] = [
+  { id: 'http', term: 'HTTP', definition: 'The request/response protocol of the web: a client sends a request (method, target, headers, optional body) and the server answers with one response.', lesson: 'how-http-talks' },
+  { id: 'request-line', term: 'request line', definition: 'The first line of an HTTP/1.1 request: method, request target and version, e.g. `GET /hello HTTP/1.1`.', lesson: 'how-http-talks' },
+  { id: 'status-line', term: 'status line', definition: 'The first line of an HTTP/1.1 response: version, status code and reason phrase, e.g. `HTTP/1.1 200 OK`.', lesson: 'how-http-talks' },
+  { id: 'header-field', term: 'header field', definition: 'A `Name: value` line of an HTTP message (or `name:value` in STOMP) that carries metadata about the message.', lesson: 'how-http-talks' },
+  { id: 'crlf', term: 'CRLF', definition: 'Carriage return + line feed, the two octets `0D 0A` (`\\r\\n`) that end every line of an HTTP/1.1 head.', lesson: 'how-http-talks' },
+  { id: 'stateless', term: 'stateless', definition: 'Each HTTP request carries everything the server needs to answer it; the protocol itself remembers nothing between requests (cookies and tokens add state on top).', lesson: 'how-http-talks' },
+  { id: 'keep-alive', term: 'keep-alive', definition: 'HTTP/1.1 reuses one TCP connection for many requests, one after another, instead of opening a connection per request. It is the default in HTTP/1.1.', lesson: 'how-http-talks' },
+  { id: 'content-length', term: 'Content-Length', definition: 'A header giving the body size in octets, so the receiver knows where the message ends. STOMP has a `content-length` header with the same job.', lesson: 'how-http-talks' },
+  { id: 'chunked', term: 'chunked transfer coding', definition: 'An HTTP/1.1 body sent as size-prefixed chunks ending with a zero-size chunk, for responses whose length is not known in advance (streaming).', lesson: 'how-http-talks' },
+  { id: 'short-polling', term: 'short polling', definition: 'The client asks "anything new?" on a timer; the server answers at once, usually with nothing. Simple, but every empty answer costs a full request and response.', lesson: 'short-polling' },
+  { id: 'cursor', term: 'cursor', definition: 'A marker of the last item the client has seen (an id, `since=42`), so the next request asks only for what came after it.', lesson: 'short-polling' },
+  { id: 'long-polling', term: 'long polling', definition: 'The client asks, and the server holds the request open until it has news (or a timeout), then answers; the client asks again at once.', lesson: 'long-polling' },
+  { id: 'sse', term: 'Server-Sent Events', definition: 'A `text/event-stream` response the server keeps open and writes events into; the browser\'s `EventSource` reads it and reconnects with `Last-Event-ID` when it drops.', lesson: 'server-sent-events' },
+  { id: 'last-event-id', term: 'Last-Event-ID', definition: 'The request header an `EventSource` sends when it reconnects, carrying the `id` of the last event it received, so the server can resume after it.', lesson: 'server-sent-events' },
+  { id: 'websocket', term: 'WebSocket', definition: 'A full-duplex, message-oriented protocol (RFC 6455) that starts as an HTTP/1.1 request and upgrades the same TCP connection; either side may send at any time.', lesson: 'websocket-handshake' },
+  { id: 'upgrade', term: 'Upgrade', definition: 'The HTTP mechanism (status `101 Switching Protocols`) by which a connection that started as HTTP/1.1 switches to another protocol, such as WebSocket.', lesson: 'websocket-handshake' },
+  { id: 'sec-websocket-accept', term: 'Sec-WebSocket-Accept', definition: 'The handshake response header: base64(SHA-1(`Sec-WebSocket-Key` + `258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)), proving the server understood the WebSocket request.', lesson: 'websocket-handshake' },
+  { id: 'subprotocol', term: 'subprotocol', definition: 'An application protocol spoken inside WebSocket messages, agreed in the handshake with `Sec-WebSocket-Protocol` (e.g. `v12.stomp`).', lesson: 'websocket-handshake' },
+  { id: 'opcode', term: 'opcode', definition: 'Four bits of a WebSocket frame header saying what the frame is: 1 text, 2 binary, 0 continuation, 8 close, 9 ping, 10 pong.', lesson: 'websocket-frames' },
+  { id: 'masking', term: 'masking', definition: 'Every frame from a browser to a server is XORed with a 4-octet masking key sent in its header (RFC 6455 §5.3), so that proxies cannot be tricked into caching attacker-chosen bytes.', lesson: 'websocket-frames' },
+  { id: 'ping-pong', term: 'ping / pong', definition: 'WebSocket control frames: a peer that receives a ping must answer with a pong carrying the same payload. Used to check that the other side is still there.', lesson: 'websocket-frames' },
+  { id: 'close-code', term: 'close code', definition: 'The 2-octet number in a WebSocket close frame saying why the connection ends: 1000 normal, 1001 going away, 1008 policy, 1011 server error, 4000-4999 for applications.', lesson: 'websocket-frames' },
+  { id: 'sockjs', term: 'SockJS', definition: 'A library and protocol that offers a WebSocket-like API and falls back to HTTP streaming or polling transports when a network or proxy blocks WebSocket.', lesson: 'sockjs-fallbacks' },
+  { id: 'transport', term: 'transport', definition: 'How the bytes travel: a WebSocket, an HTTP stream, repeated polls… SockJS and engine.io pick one and can fall back to another.', lesson: 'sockjs-fallbacks' },
+  { id: 'engine-io', term: 'engine.io', definition: 'The transport layer under Socket.IO: it opens with HTTP long polling, then upgrades to WebSocket when it can, framing its own packet types (open, ping, message …).', lesson: 'socket-io' },
+  { id: 'socket-io', term: 'Socket.IO', definition: 'A library with its own protocol on top of engine.io: named events, acknowledgements, rooms and namespaces. A Socket.IO client cannot talk to a plain WebSocket server.', lesson: 'socket-io' },
+  { id: 'stomp', term: 'STOMP', definition: 'The Simple Text Oriented Messaging Protocol: text frames (command, headers, body, NUL) for talking to message brokers; spoken over WebSocket, SockJS or TCP.', lesson: 'stomp-frames' },
+  { id: 'frame', term: 'frame', definition: 'One unit of a protocol: a WebSocket frame (header + payload) or a STOMP frame (command, headers, blank line, body, NUL octet).', lesson: 'stomp-frames' },
+  { id: 'nul', term: 'NUL', definition: 'The octet `00` (shown as `^@`) that ends every STOMP frame.', lesson: 'stomp-frames' },
+  { id: 'broker', term: 'message broker', definition: 'A server that receives messages from publishers and routes them to subscribers by destination, holding them in queues when needed.', lesson: 'message-brokers' },
+  { id: 'destination', term: 'destination', definition: 'Where a STOMP message is sent and subscribed to, such as `/topic/chat` or `/queue/jobs`; the broker decides what a name means.', lesson: 'publish-subscribe' },
+  { id: 'topic', term: 'topic', definition: 'A publish-subscribe destination: every current subscriber gets a copy of every message; nobody listening means nobody gets it.', lesson: 'publish-subscribe' },
+  { id: 'queue', term: 'queue', definition: 'A point-to-point destination: each message goes to exactly one consumer (round robin among several) and waits in the queue while no one listens.', lesson: 'publish-subscribe' },
+  { id: 'fan-out', term: 'fan-out', definition: 'One published message delivered to many subscribers.', lesson: 'publish-subscribe' },
+  { id: 'receipt', term: 'receipt', definition: 'A `RECEIPT` frame the broker sends once it has processed a client frame that carried a `receipt` header.', lesson: 'not-losing-messages' },
+  { id: 'ack', term: 'acknowledgement (ACK)', definition: 'The client telling the broker it has processed a message. With `ack:client` or `client-individual` the broker redelivers what is never acknowledged.', lesson: 'not-losing-messages' },
+  { id: 'nack', term: 'NACK', definition: 'The client telling the broker it did not process a message; the broker redelivers it (here, to another subscriber when there is one).', lesson: 'not-losing-messages' },
+  { id: 'transaction', term: 'transaction', definition: 'SENDs and ACKs grouped between `BEGIN` and `COMMIT` (or `ABORT`): the broker applies them all at commit, or none.', lesson: 'not-losing-messages' },
+  { id: 'heart-beat', term: 'heart-beat', definition: 'An EOL octet sent when nothing else is, at an interval both sides negotiate in CONNECT/CONNECTED, so each can tell the other is still alive.', lesson: 'heart-beats' },
+  { id: 'authentication', term: 'authentication', definition: 'Proving who you are; in STOMP, the `login` and `passcode` headers of CONNECT.', lesson: 'security' },
+  { id: 'authorization', term: 'authorization', definition: 'Deciding what an authenticated user may do, such as which destinations they may send to or subscribe to.', lesson: 'security' },
+  // lessons 02-04: more terms here
+
+  // lessons 05-06: more terms here
+
+  // lessons 07-08: more terms here
+
+  // lessons 09-12: more terms here
+
+  // lessons 13-15: more terms here
+]
+
+export const glossary: readonly GlossaryTerm[] = [...TERMS].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))
+
+const byId = new Map(TERMS.map((t) => [t.id, t]))
+
+export function findTerm(id: string): GlossaryTerm | undefined {
+  return byId.get(id)
+}
