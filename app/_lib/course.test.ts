@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { buildCourse, findLesson, neighbours } from './course'
-import { loadCourse, type LessonReader } from './load-course'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileReader, loadCourse, type LessonReader } from './load-course'
 
 const lesson = (title: string, part: string) =>
   `---\ntitle: "${title}"\nsummary: About ${title}.\npart: ${part}\n---\n\nBody of ${title}.\n\n<YouWillLearn>\n\n- a thing\n\n</YouWillLearn>\n\n<Recap>\n\n- the thing\n\n</Recap>\n`
@@ -99,5 +102,31 @@ describe('content loader', () => {
   it('the real content/ loads without problems and starts with lesson 01', () => {
     const course = loadCourse()
     expect(course.lessons[0]).toMatchObject({ number: 1, slug: 'how-http-talks' })
+  })
+
+  it('a translation is one more file per lesson: index.<locale>.mdx, validated, same exercises', () => {
+    const ko = lesson('HTTP는 어떻게 말하는가', '뿌리')
+    const course = buildCourse([{ dir: '01-how-http-talks', source: FILES['01-how-http-talks'], translations: [{ file: 'index.ko.mdx', source: ko }] }])
+    expect(course.lessons[0].translations).toEqual([expect.objectContaining({ locale: 'ko', title: 'HTTP는 어떻게 말하는가', path: 'content/lessons/01-how-http-talks/index.ko.mdx' })])
+    expect(() => buildCourse([{ dir: '01-x', source: FILES['01-how-http-talks'], translations: [{ file: 'index.KO.mdx', source: ko }] }])).toThrow(/^content\/lessons\/01-x\/index\.KO\.mdx:1:1: `index\.KO\.mdx` is not a translation file name/)
+    expect(() => buildCourse([{ dir: '01-x', source: FILES['01-how-http-talks'], translations: [{ file: 'index.ko.mdx', source: '---\ntitle: T\n---\n' }] }])).toThrow(/^content\/lessons\/01-x\/index\.ko\.mdx:1:1: front matter is missing `summary`/)
+    const withExercise = (extra: string) => `---\ntitle: T\nsummary: S.\npart: P\n${extra}---\n\n<Exercise id="http-raw-request" />\n\n<YouWillLearn>\n\n- x\n\n</YouWillLearn>\n\n<Recap>\n\n- y\n\n</Recap>\n`
+    const noExercise = lesson('Übersetzung', 'Teil').replace('Body of', 'Text von')
+    expect(() => buildCourse([{ dir: '01-x', source: withExercise('exercises: [http-raw-request]\n'), translations: [{ file: 'index.de.mdx', source: noExercise }] }])).toThrow(/index\.de\.mdx:1:1: a translation has the same exercises as index\.mdx \(http-raw-request\)/)
+  })
+
+  it('the file reader finds translations beside index.mdx (and ignores other files)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wirelab-course-'))
+    try {
+      const dir = join(root, 'content', 'lessons', '01-how-http-talks')
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(join(dir, 'index.mdx'), FILES['01-how-http-talks'])
+      writeFileSync(join(dir, 'index.ko.mdx'), lesson('HTTP 이야기', '뿌리'))
+      writeFileSync(join(dir, 'notes.md'), 'not a lesson')
+      const course = loadCourse(fileReader(root))
+      expect(course.lessons[0].translations.map((t) => [t.locale, t.title])).toEqual([['ko', 'HTTP 이야기']])
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })

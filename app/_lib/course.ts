@@ -1,8 +1,22 @@
 import { LessonError, START, sortProblems, type LessonProblem } from './lesson-error'
 import { validateLesson } from './validate-lesson'
 
-/** A lesson file as read from disk: its folder name (`01-how-http-talks`) and its MDX text. */
-export type LessonFile = { dir: string; source: string }
+/**
+ * A lesson as read from disk: its folder name (`01-how-http-talks`), its MDX text, and the
+ * folder's translations (`index.ko.mdx` → locale `ko`), each one more file in the same folder.
+ */
+export type LessonFile = { dir: string; source: string; translations?: readonly { file: string; source: string }[] }
+
+/** A translation of a lesson: the same lesson (slug, number, exercises) in another language. */
+export type LessonTranslation = {
+  /** BCP 47 tag in lower case, from the file name: `ko`, `pt-br`. */
+  locale: string
+  path: string
+  title: string
+  summary: string
+  part: string
+  source: string
+}
 
 export type Lesson = {
   /** NN from the folder name: the lesson's place in the course. */
@@ -18,6 +32,8 @@ export type Lesson = {
   exercises: readonly string[]
   /** The MDX text (front matter included), compiled by the lesson page. */
   source: string
+  /** Other languages of this lesson, by locale (served at /learn/<slug>/<locale>). */
+  translations: readonly LessonTranslation[]
 }
 
 /** What the course map, the sidebar and prev/next links need: no MDX source. */
@@ -30,7 +46,9 @@ export type Course = { lessons: Lesson[]; parts: Part[] }
 export const LESSONS_DIR = 'content/lessons'
 const DIR_NAME = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/
 
-export const lessonPath = (dir: string) => `${LESSONS_DIR}/${dir}/index.mdx`
+export const lessonPath = (dir: string, file = 'index.mdx') => `${LESSONS_DIR}/${dir}/${file}`
+/** `index.ko.mdx`, `index.pt-br.mdx`: a translation's file name and its locale. */
+export const TRANSLATION_FILE = /^index\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.mdx$/
 
 /**
  * Builds the course from lesson files in any order: validates each, orders by NN, and checks
@@ -41,7 +59,7 @@ export function buildCourse(files: readonly LessonFile[]): Course {
   const problems: LessonProblem[] = []
   const lessons: (Lesson & { partAt: LessonProblem['position'] })[] = []
 
-  for (const { dir, source } of files) {
+  for (const { dir, source, translations = [] } of files) {
     const path = lessonPath(dir)
     const match = DIR_NAME.exec(dir)
     if (!match) {
@@ -52,7 +70,8 @@ export function buildCourse(files: readonly LessonFile[]): Course {
     problems.push(...found)
     if (!frontMatter) continue
     const { title, summary, part, positions, exercises } = frontMatter
-    lessons.push({ number: Number(match[1]), slug: match[2], path, title, summary, part, exercises, source, partAt: positions.part })
+    const translated = translations.flatMap((t) => checkTranslation(dir, t, exercises, problems))
+    lessons.push({ number: Number(match[1]), slug: match[2], path, title, summary, part, exercises, source, translations: translated, partAt: positions.part })
   }
 
   lessons.sort((a, b) => a.number - b.number || a.slug.localeCompare(b.slug))
@@ -84,6 +103,23 @@ export function buildCourse(files: readonly LessonFile[]): Course {
 
   if (problems.length > 0) throw new LessonError(sortProblems(problems))
   return { lessons: lessons.map(({ partAt: _partAt, ...lesson }) => lesson), parts }
+}
+
+/** A translation is validated like the lesson and must name the same exercises (progress is shared). */
+function checkTranslation(dir: string, file: { file: string; source: string }, exercises: readonly string[], problems: LessonProblem[]): LessonTranslation[] {
+  const path = lessonPath(dir, file.file)
+  const locale = TRANSLATION_FILE.exec(file.file)?.[1]
+  if (!locale || locale === 'en') {
+    problems.push({ path, position: START, message: `\`${file.file}\` is not a translation file name: name it index.<language>.mdx with a lower-case BCP 47 tag (index.ko.mdx, index.pt-br.mdx); English is index.mdx` })
+    return []
+  }
+  const { frontMatter, problems: found } = validateLesson(path, file.source)
+  problems.push(...found)
+  if (!frontMatter) return []
+  if (frontMatter.exercises.join() !== exercises.join()) {
+    problems.push({ path, position: frontMatter.positions.exercises, message: `a translation has the same exercises as index.mdx (${exercises.join(', ') || 'none'}), in the same order: progress is shared between languages` })
+  }
+  return [{ locale, path, title: frontMatter.title, summary: frontMatter.summary, part: frontMatter.part, source: file.source }]
 }
 
 export function summaryOf({ number, slug, title, summary, part, exercises }: LessonSummary): LessonSummary {

@@ -10,6 +10,8 @@ export type LessonReader = {
   dirs(): string[]
   /** The text of content/lessons/<dir>/index.mdx, or undefined if it does not exist. */
   read(dir: string): string | undefined
+  /** The folder's other `index.*.mdx` files (translations), by file name. */
+  translations?(dir: string): { file: string; source: string }[]
 }
 
 export function fileReader(root: string = process.cwd()): LessonReader {
@@ -20,6 +22,11 @@ export function fileReader(root: string = process.cwd()): LessonReader {
       const file = join(/* turbopackIgnore: true */ base, dir, 'index.mdx')
       return existsSync(/* turbopackIgnore: true */ file) ? readFileSync(/* turbopackIgnore: true */ file, 'utf8') : undefined
     },
+    translations: (dir) =>
+      readdirSync(/* turbopackIgnore: true */ join(/* turbopackIgnore: true */ base, dir))
+        .filter((name) => name !== 'index.mdx' && name.startsWith('index.') && name.endsWith('.mdx'))
+        .sort()
+        .map((file) => ({ file, source: readFileSync(/* turbopackIgnore: true */ join(/* turbopackIgnore: true */ base, dir, file), 'utf8') })),
   }
 }
 
@@ -29,7 +36,7 @@ export function loadCourse(reader: LessonReader = fileReader()): Course {
   for (const dir of reader.dirs()) {
     const source = reader.read(dir)
     if (source === undefined) missing.push(dir)
-    else files.push({ dir, source })
+    else files.push({ dir, source, translations: reader.translations?.(dir) ?? [] })
   }
   if (missing.length > 0) {
     throw new LessonError(missing.map((dir) => ({ path: lessonPath(dir), position: { line: 1, column: 1 }, message: 'file missing: every lesson folder needs an index.mdx (or remove the folder)' })))

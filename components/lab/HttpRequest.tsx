@@ -169,7 +169,7 @@ export function HttpRequest({ example = DEFAULT_EXAMPLE }: HttpRequestProps) {
       {last && (
         <div className={styles.exchange} aria-live="polite">
           <section className={`${styles.message} ${styles.up}`} aria-label="The request as the server read it">
-            <h4 className={styles.messageTitle}>Request, as the server read it</h4>
+            <p className={styles.messageTitle}>Request, as the server read it</p>
             {echo ? (
               <Lines first={echo.request.line} headers={echo.request.headers} body={echo.request.bodyEncoding ? `(base64) ${echo.request.body}` : echo.request.body} crlf />
             ) : lastExchange ? (
@@ -179,7 +179,7 @@ export function HttpRequest({ example = DEFAULT_EXAMPLE }: HttpRequestProps) {
             )}
           </section>
           <section className={`${styles.message} ${styles.down}`} aria-label="The response">
-            <h4 className={styles.messageTitle}>Response</h4>
+            <p className={styles.messageTitle}>Response</p>
             {echo ? (
               <Lines first={echo.response.statusLine} headers={echo.response.headers} crlf />
             ) : last.response ? (
