@@ -9,8 +9,8 @@ import { WhenVisible, WidgetPlaceholder, type WidgetSize } from './WidgetPlaceho
  * size (measured at 1280 and 375 px wide with the first data shown).
  */
 const SIZES = {
-  accept: { wide: '52rem', narrow: '86rem' },
-  console: { wide: '36rem', narrow: '62rem' },
+  accept: { wide: '65rem', narrow: '87rem' },
+  console: { wide: '34rem', narrow: '66rem' },
 } as const satisfies Record<string, WidgetSize>
 
 const AcceptCalculator = dynamic(() => import('./AcceptCalculator').then((m) => m.AcceptCalculator), {

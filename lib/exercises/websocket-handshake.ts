@@ -162,7 +162,7 @@ export const wsComputeAccept: ExerciseDef = {
   title: 'Compute the Accept yourself',
   goal: 'Do the server\'s part of the handshake by hand: take the key your browser sent on its connection to `/ws/echo`, compute the `Sec-WebSocket-Accept` for it, and send it over that very connection.',
   steps: [
-    { id: 'open', label: 'Open a WebSocket to `/ws/echo` (the box below does) and find the `Sec-WebSocket-Key` your browser sent.' },
+    { id: 'open', label: 'Open a WebSocket to `/ws/echo` (the calculator above does) and find the `Sec-WebSocket-Key` your browser sent.' },
     { id: 'send-accept', label: 'Compute base64(SHA-1(key + GUID)) for that key and send it as a text message on the same connection.' },
     { id: 'fresh-key', label: 'Open a new connection and do it again: a new connection has a new key, so a new Accept.' },
   ],

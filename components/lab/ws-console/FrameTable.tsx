@@ -1,5 +1,6 @@
 'use client'
 
+import { useEffect, useRef } from 'react'
 import type { PairedFrame } from '@/lib/inspect/xray-pairing'
 import { opcodeName } from '@/lib/inspect/xray'
 import { formatHexOctets } from '@/lib/websocket/hex-octets'
@@ -35,15 +36,21 @@ function payloadText(p: PairedFrame): string {
 }
 
 export function FrameTable({ frames, selected, onSelect }: { frames: readonly PairedFrame[]; selected: PairedFrame | null; onSelect: (p: PairedFrame) => void }) {
+  const wrap = useRef<HTMLDivElement>(null)
+  // Keep the newest frame in view as frames arrive (the box scrolls, the page does not).
+  useEffect(() => {
+    const el = wrap.current
+    if (el) el.scrollTop = el.scrollHeight
+  }, [frames.length])
   if (frames.length === 0) return <p className={styles.muted}>No frame yet on this connection: send something.</p>
   return (
-    <div className={styles.tableWrap}>
+    <div className={styles.tableWrap} ref={wrap}>
       <table className={styles.table} data-testid="console-frames">
         <caption className="visually-hidden">Frames on your connection, oldest first, as the server decoded them</caption>
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">Direction</th>
+            <th scope="col">From</th>
             <th scope="col">FIN</th>
             <th scope="col">Opcode</th>
             <th scope="col">MASK</th>
@@ -63,8 +70,8 @@ export function FrameTable({ frames, selected, onSelect }: { frames: readonly Pa
                     {i + 1}
                   </button></span>
                 </td>
-                <td data-label="Direction">
-                  <span>{up ? '↑ browser → server' : '↓ server → browser'}</span>
+                <td data-label="From">
+                  <span>{up ? '↑ browser' : '↓ server'}</span>
                 </td>
                 <td data-label="FIN">
                   <span>{ev.fin ? '1' : '0'}</span>
@@ -76,7 +83,7 @@ export function FrameTable({ frames, selected, onSelect }: { frames: readonly Pa
                   <span>{ev.masked ? '1' : '0'}</span>
                 </td>
                 <td data-label="Masking key">
-                  <span><code>{ev.maskKey ? formatHexOctets(hexToBytes(ev.maskKey)) : '—'}</code></span>
+                  <span><code>{ev.maskKey ?? '—'}</code></span>
                 </td>
                 <td data-label="Length" data-testid="frame-length">
                   <span>{ev.payloadLength} <span className={styles.muted}>({lengthForm(ev.payloadLength)})</span></span>

@@ -98,6 +98,7 @@ export function PayloadLayers({ model, ...props }: { model: XrayModel } & Select
     layers.push(
       <Layer key="text" title="Payload" hint="Neither STOMP nor JSON: the application data as text." testId="xray-text">
         <Part part={payloadPart} props={props}>
+          <span className={styles.lineKind}>text</span>
           <code className={styles.lineText}>{visible(text)}</code>
         </Part>
       </Layer>,
