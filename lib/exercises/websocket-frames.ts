@@ -76,7 +76,7 @@ function binary(frames: readonly Frame[]): Outcome {
     return result(
       'binary',
       'wrong',
-      `\`${hexText.event.preview.slice(0, 24)}\` went as a text frame (opcode 1): the server got those ${hexText.event.payloadLength} characters as UTF-8, not the octets they spell. Use **Send binary** for opcode 2.`,
+      `\`${hexText.event.preview.slice(0, 24)}\` went as a text frame (opcode 1): the server got those ${hexText.event.payloadLength} characters as UTF-8, not the octets they spell. Use "Send binary" for opcode 2.`,
       hexText,
     )
   }
@@ -100,7 +100,7 @@ function pingPong(frames: readonly Frame[]): Outcome {
   }
   if (pings.length > 0) return result('ping-pong', 'todo', 'The server sent a Ping; waiting for your browser\'s Pong.', pings.at(-1))
   const near = [...frames].reverse().find((f) => f.event.dir === 'in' && f.event.opcode === 1 && /^\s*\/?ping\s*$/i.test(f.event.preview) && f.event.preview !== 'ping')
-  if (near) return result('ping-pong', 'wrong', `The server pings only for the exact text \`ping\` (lower case, nothing around it); it echoed \`${near.event.preview}\` back as a message. Press **Ask for a ping**.`, near)
+  if (near) return result('ping-pong', 'wrong', `The server pings only for the exact text \`ping\` (lower case, nothing around it); it echoed \`${near.event.preview}\` back as a message. Press "Ask for a ping".`, near)
   return result('ping-pong', 'todo')
 }
 
@@ -118,7 +118,7 @@ function closeStep(frames: readonly Frame[], from: number): Outcome {
     return result(
       'close-4000',
       'wrong',
-      `The server closed first${server?.event.closeCode !== undefined ? ` (with ${server.event.closeCode})` : ''}, because the text \`close …\` is the echo server's command; your browser only answered its Close. Use the **Close** button under the message box: the browser must close first.`,
+      `The server closed first${server?.event.closeCode !== undefined ? ` (with ${server.event.closeCode})` : ''}, because the text \`close …\` is the echo server's command; your browser only answered its Close. Use the console's "Close" button, with a code and a reason: the browser must close first.`,
       last,
     )
   }
@@ -154,7 +154,7 @@ export const wsFramesByHand: ExerciseDef = {
   hints: [
     'Each button of the console sends one kind of frame; the table under it lists every frame of the connection, both ways, as the server read it. Look at the length and opcode columns.',
     'Click "Long example" to get a text of more than 125 octets. For binary, type octets like `01 02 03 ff` and press Send binary. "Ask for a ping" sends the text `ping`, and the server answers it with a Ping frame.',
-    'Close with the Close button, code `4000` and a reason such as `done`. Typing `close 4000 done` as a message asks the *server* to close instead, and the browser would only answer.',
+    'Close with the Close button, code `4000` and a reason such as `done`. Typing `close 4000 done` as a message asks the server to close instead, and the browser would only answer.',
   ],
   solution: [{ target: 'ws', value: `text ${LONG_EXAMPLE}\nbinary 01 02 03 ff\nping\nclose 4000 done` }],
   explanation:

@@ -57,7 +57,7 @@ describe('exercise ws-compute-accept (lesson 05)', () => {
       [KEY1 + WS_GUID, /Now take SHA-1/],
       [sha1(KEY1).toString('base64'), /the GUID is missing/],
       [sha1(KEY1 + WS_GUID).toString('hex'), /written as 40 hex digits/],
-      [Buffer.from(sha1(KEY1 + WS_GUID).toString('hex')).toString('base64'), /hex \*characters\*/],
+      [Buffer.from(sha1(KEY1 + WS_GUID).toString('hex')).toString('base64'), /hex characters/],
       [sha1(Buffer.concat([Buffer.from(KEY1, 'base64'), Buffer.from(WS_GUID)])).toString('base64'), /not base64-decoded/],
       [sha1(KEY1 + WS_GUID.toLowerCase()).toString('base64'), /upper case/],
       [`"${acceptOf(KEY1)}"`, /quotes/],

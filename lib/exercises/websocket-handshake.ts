@@ -98,7 +98,7 @@ function explain(a: Attempt): string {
     case 'hex-no-guid':
       return `That is SHA-1 of the key alone, in hex: the GUID is missing, and the result must be base64, not hex.`
     case 'base64-of-hex':
-      return 'You encoded the 40 hex *characters* as base64 (that is what `btoa(hex)` does). Encode the 20 octets they stand for: 28 characters, ending in one `=`.'
+      return 'You encoded the 40 hex characters as base64 (that is what `btoa(hex)` does). Encode the 20 octets they stand for: 28 characters, ending in one `=`.'
     case 'decoded-key':
       return 'You base64-decoded the key before hashing it. The key is used as the string it is, "not base64-decoded" (RFC 6455 §4.1): hash the 24 characters followed by the GUID.'
     case 'other':
