@@ -27,6 +27,7 @@ async function sendMessage(calc: Locator, text: string) {
 }
 
 test('lesson 05 exercise, by hand with the calculator: key + GUID, SHA-1, base64, sent on the same connection, then again on a new one', async ({ page }) => {
+  test.setTimeout(60_000) // many round trips through the checker; the shared machine can be slow
   const calc = await open(page)
   const key = (await calc.getByTestId('calc-key').textContent()) ?? ''
   // the server's Accept stays hidden until the learner asks for it
@@ -61,6 +62,7 @@ test('lesson 05 exercise, by hand with the calculator: key + GUID, SHA-1, base64
 })
 
 test('lesson 05 exercise, typical mistakes: the key itself and the hex digest are explained, then the solution fills the calculator', async ({ page }) => {
+  test.setTimeout(60_000) // many round trips through the checker; the shared machine can be slow
   const calc = await open(page)
   const key = (await calc.getByTestId('calc-key').textContent()) ?? ''
   const conn = (await calc.getByTestId('calc-conn').textContent()) ?? ''

@@ -32,6 +32,7 @@ async function closeWith(ws: Locator, code: string, reason: string) {
 }
 
 test('lesson 06 exercise, by hand: a 16-bit length, a binary frame, ping and pong, a close with 4000', async ({ page }) => {
+  test.setTimeout(60_000) // many round trips through the checker; the shared machine can be slow
   const ws = await open(page)
 
   await ws.getByRole('button', { name: /^Long example/ }).click()
@@ -68,6 +69,7 @@ test('lesson 06 exercise, by hand: a 16-bit length, a binary frame, ping and pon
 })
 
 test('lesson 06 exercise, typical mistakes: a short text, close codes the browser refuses, the server closing first', async ({ page }) => {
+  test.setTimeout(60_000) // many round trips through the checker; the shared machine can be slow
   const ws = await open(page)
 
   await sendText(ws, 'Hello')

@@ -113,11 +113,11 @@ export function AcceptCalculator() {
       {hs ? (
         <div className={styles.exchange}>
           <section className={`${styles.message} ${styles.up}`} aria-label="Your browser's upgrade request, as the server read it">
-            <h4 className={styles.messageTitle}>Browser → server: the upgrade request</h4>
+            <p className={styles.messageTitle}>Browser → server: the upgrade request</p>
             <HeadLines first={hs.requestLine} headers={hs.requestHeaders} />
           </section>
           <section className={`${styles.message} ${styles.down}`} aria-label="The server's answer">
-            <h4 className={styles.messageTitle}>Server → browser: the answer</h4>
+            <p className={styles.messageTitle}>Server → browser: the answer</p>
             <HeadLines first={hs.statusLine} headers={hs.responseHeaders} hide={!show} />
             <div className={styles.reveal}>
               {show ? (
@@ -145,9 +145,9 @@ export function AcceptCalculator() {
       )}
 
       <section className={styles.tools} aria-labelledby={`${id}-tools`}>
-        <h4 id={`${id}-tools`} className={styles.toolsTitle}>
+        <p id={`${id}-tools`} className={styles.toolsTitle}>
           Your calculator
-        </h4>
+        </p>
         <p className={styles.guid}>
           The GUID of RFC 6455 §1.3: <code className={styles.select}>{WS_GUID}</code>
         </p>

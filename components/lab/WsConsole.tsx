@@ -184,9 +184,9 @@ export function WsConsole() {
       </div>
 
       <section aria-label="Frames on your connection" className={styles.framesBox}>
-        <h4 className={styles.framesTitle}>
+        <p className={styles.framesTitle}>
           Frames on this connection <span className={styles.muted}>(as the server decoded them; ↑ masked by your browser)</span>
-        </h4>
+        </p>
         <FrameTable frames={paired} selected={selected} onSelect={(p) => setChosen(p.event === chosen ? null : p.event)} />
         {socket.dropped > 0 ? <p className={styles.muted}>The inspector dropped {socket.dropped} events: some frames are missing.</p> : null}
       </section>

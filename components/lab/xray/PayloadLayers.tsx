@@ -31,7 +31,7 @@ export function Layer({ title, hint, children, testId }: { title: string; hint: 
   return (
     <section className={styles.layer} data-testid={testId} aria-label={title}>
       <header className={styles.layerHead}>
-        <h4 className={styles.layerTitle}>{title}</h4>
+        <p className={styles.layerTitle}>{title}</p>
         <p className={styles.layerHint}>{hint}</p>
       </header>
       {children}
