@@ -32,7 +32,7 @@ function HeaderLines({ headers, strong }: { headers: readonly Header[]; strong: 
 function Message({ title, first, headers, strong, dir }: { title: string; first: string; headers: readonly Header[]; strong: string; dir: 'up' | 'down' }) {
   return (
     <section className={`${styles.message} ${dir === 'up' ? styles.up : styles.down}`} aria-label={title}>
-      <h4 className={styles.messageTitle}>{title}</h4>
+      <p className={styles.messageTitle}>{title}</p>
       <pre className={styles.pre} tabIndex={0}>
         <span className={styles.startLine}>{first}</span>
         {'\n'}

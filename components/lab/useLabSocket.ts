@@ -36,6 +36,14 @@ export interface LabSocket {
   /** Open for a while, yet the inspector reported no handshake for it (the endpoint is not tapped). */
   readonly unreported: boolean
   send(text: string): boolean
+  /** Sends a binary message (opcode 2). */
+  sendBinary(bytes: Uint8Array): boolean
+  /**
+   * Closes the socket from the browser (`WebSocket.close(code, reason)`). Returns the browser's
+   * own error when it refuses (a code other than 1000 or 3000-4999, a reason over 123 octets),
+   * `'not open'` when there is nothing to close, else null.
+   */
+  close(code?: number, reason?: string): string | null
   /** Close (when open) and open a fresh connection: a new key, a new handshake. */
   reconnect(): void
 }
@@ -138,6 +146,29 @@ export function useLabSocket(endpoint: LabEndpoint, options: LabSocketOptions = 
     return true
   }, [])
 
+  const sendBinary = useCallback((bytes: Uint8Array) => {
+    const socket = socketRef.current
+    if (socket?.readyState !== WebSocket.OPEN) return false
+    const copy = bytes.slice()
+    socket.send(copy)
+    setSent((list) => [...list, copy])
+    return true
+  }, [])
+
+  const close = useCallback((code?: number, reason?: string) => {
+    const socket = socketRef.current
+    if (socket?.readyState !== WebSocket.OPEN) return 'not open'
+    try {
+      // As the page would call it: no arguments, a code, or a code (maybe none) and a reason.
+      if (code === undefined && reason === undefined) socket.close()
+      else if (reason === undefined) socket.close(code)
+      else socket.close(code, reason)
+      return null
+    } catch (error) {
+      return error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    }
+  }, [])
+
   const reconnect = useCallback(() => setGeneration((g) => g + 1), [])
 
   const { events } = inspect
@@ -160,5 +191,5 @@ export function useLabSocket(endpoint: LabEndpoint, options: LabSocketOptions = 
   const frames = useMemo(() => (conn ? events.filter((ev): ev is WsFrameEvent => ev.type === 'ws.frame' && ev.conn === conn) : []), [events, conn])
 
   const unreported = overdue && handshake === null
-  return { status, inspectStatus: inspect.status, url, handshake, conn, frames, sent, received, closeInfo, dropped: inspect.dropped, unreported, send, reconnect }
+  return { status, inspectStatus: inspect.status, url, handshake, conn, frames, sent, received, closeInfo, dropped: inspect.dropped, unreported, send, sendBinary, close, reconnect }
 }

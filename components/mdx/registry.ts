@@ -12,6 +12,7 @@ import { Table } from './Table'
 // Lesson widgets of lessons 02-04: import here.
 
 // Lesson widgets of lessons 05-06: import here.
+import { LazyAcceptCalculator, LazyWsConsole } from '../lab/LazyL05Widgets'
 
 // Lesson widgets of lessons 07-08: import here.
 
@@ -66,6 +67,8 @@ export const mdxComponents = {
   // lessons 02-04
 
   // lessons 05-06
+  AcceptCalculator: LazyAcceptCalculator,
+  WsConsole: LazyWsConsole,
 
   // lessons 07-08
 
@@ -112,6 +115,8 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   // lessons 02-04
 
   // lessons 05-06
+  AcceptCalculator: { allowed: [] },
+  WsConsole: { allowed: [] },
 
   // lessons 07-08
 

@@ -12,6 +12,8 @@ import type { ExerciseDef } from './types'
 // Lessons 02-04 (polling, long polling, SSE): imports here.
 
 // Lessons 05-06 (WebSocket handshake, frames): imports here.
+import { wsComputeAccept } from './websocket-handshake'
+import { wsFramesByHand } from './websocket-frames'
 
 // Lessons 07-08 (SockJS, Socket.IO): imports here.
 
@@ -26,6 +28,8 @@ const ALL: readonly ExerciseDef[] = [
   // 02-04
 
   // 05-06
+  wsComputeAccept,
+  wsFramesByHand,
 
   // 07-08
 

@@ -55,6 +55,15 @@ const TERMS: readonly GlossaryTerm[] = [
   // lessons 02-04: more terms here
 
   // lessons 05-06: more terms here
+  { id: 'opening-handshake', term: 'opening handshake', definition: 'The HTTP/1.1 `GET` with `Upgrade: websocket` and the server\'s `101 Switching Protocols` answer that turn a TCP connection into a WebSocket (RFC 6455 §4).', lesson: 'websocket-handshake' },
+  { id: 'sec-websocket-key', term: 'Sec-WebSocket-Key', definition: 'The handshake request header carrying 16 random octets in base64, new for every connection; the server answers it with `Sec-WebSocket-Accept`.', lesson: 'websocket-handshake' },
+  { id: 'websocket-guid', term: 'WebSocket GUID', definition: 'The fixed string `258EAFA5-E914-47DA-95CA-C5AB0DC85B11` (RFC 6455 §1.3) that a server appends to the key before hashing it into `Sec-WebSocket-Accept`.', lesson: 'websocket-handshake' },
+  { id: 'ws-extension', term: 'WebSocket extension', definition: 'An addition to the framing agreed in the handshake with `Sec-WebSocket-Extensions`, such as `permessage-deflate` (RFC 7692), which compresses messages and uses the RSV1 bit.', lesson: 'websocket-handshake' },
+  { id: 'origin', term: 'Origin', definition: 'The request header a browser adds to a WebSocket handshake naming the page\'s origin (scheme, host, port), so the server can refuse pages it does not trust (RFC 6455 §10.2).', lesson: 'websocket-handshake' },
+  { id: 'payload-length', term: 'payload length', definition: 'The size of a WebSocket frame\'s payload: 0-125 in 7 bits, or 126 then a 16-bit length, or 127 then a 64-bit length (RFC 6455 §5.2).', lesson: 'websocket-frames' },
+  { id: 'fragmentation', term: 'fragmentation', definition: 'One WebSocket message sent as several frames: the first carries the opcode, the rest opcode 0 (continuation), and the last has FIN set (RFC 6455 §5.4).', lesson: 'websocket-frames' },
+  { id: 'control-frame', term: 'control frame', definition: 'A WebSocket frame about the connection rather than the data: close (8), ping (9), pong (10). At most 125 payload octets, never fragmented (RFC 6455 §5.5).', lesson: 'websocket-frames' },
+  { id: 'closing-handshake', term: 'closing handshake', definition: 'One side sends a Close frame (code and reason), the other answers with its own, then the TCP connection is closed (RFC 6455 §1.4, §5.5.1).', lesson: 'websocket-frames' },
 
   // lessons 07-08: more terms here
 

@@ -18,9 +18,9 @@ export function AcceptSteps({ wsKey, serverAccept }: { wsKey: string; serverAcce
   const titleId = useId()
   return (
     <section className={styles.steps} aria-labelledby={titleId}>
-      <h4 id={titleId} className={styles.stepsTitle}>
+      <p id={titleId} className={styles.stepsTitle}>
         Sec-WebSocket-Accept, computed in your browser
-      </h4>
+      </p>
       <ol className={styles.stepList}>
         <li>
           <span className={styles.stepNo} aria-hidden>1</span>

@@ -31,7 +31,7 @@ export function Layer({ title, hint, children, testId }: { title: string; hint: 
   return (
     <section className={styles.layer} data-testid={testId} aria-label={title}>
       <header className={styles.layerHead}>
-        <h4 className={styles.layerTitle}>{title}</h4>
+        <p className={styles.layerTitle}>{title}</p>
         <p className={styles.layerHint}>{hint}</p>
       </header>
       {children}
@@ -98,6 +98,7 @@ export function PayloadLayers({ model, ...props }: { model: XrayModel } & Select
     layers.push(
       <Layer key="text" title="Payload" hint="Neither STOMP nor JSON: the application data as text." testId="xray-text">
         <Part part={payloadPart} props={props}>
+          <span className={styles.lineKind}>text</span>
           <code className={styles.lineText}>{visible(text)}</code>
         </Part>
       </Layer>,
