@@ -148,6 +148,16 @@ describe('Server-Sent Events', () => {
     expect(feed.listenerCount).toBe(0)
   })
 
+  it('the Last-Event-ID header wins over ?lastEventId= (a reconnect of a stream that started from the URL)', async () => {
+    const name = quietTicker()
+    const feed = srv.lab.feeds.get(name)
+    for (const t of ['m1', 'm2', 'm3']) feed.publish(t)
+    const s = await open(`/lab/feeds/${name}/sse?lastEventId=1`, { 'Last-Event-ID': '2' })
+    await waitUntil(() => s.text().includes('data:'))
+    expect(s.text()).toContain(': resuming after id 2 (from the Last-Event-ID header)')
+    expect([...s.text().matchAll(/^id: (\d+)$/gm)].map((x) => Number(x[1]))).toEqual([3])
+  })
+
   it('a bad ?drop= is a 400 that says what is accepted', async () => {
     for (const bad of ['0', '-1', 'x', '1001']) {
       const res = await fetch(`${srv.httpUrl}/lab/feeds/lobby/sse?drop=${bad}`)

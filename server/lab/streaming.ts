@@ -6,8 +6,9 @@
  *         retry: 2000                              how long EventSource waits before reconnecting
  *         id: 7 / event: message / data: {…}       one event per message; `id` is the message id
  *         : heartbeat                              a comment every 15 s, so proxies keep it open
- *       resumes after the id in the `Last-Event-ID` header (EventSource sends it on reconnect) or
- *       in `?lastEventId=`, and says so in a comment first (`: resuming after id 7 …`). Without
+ *       resumes after the id in the `Last-Event-ID` header (EventSource sends it on reconnect;
+ *       it wins) or in `?lastEventId=` (a new EventSource cannot set headers), and says so in a
+ *       comment first (`: resuming after id 7 …`). Without
  *       either it starts from now.
  *       `?drop=<1..1000>` ends the response after that many events, with a comment saying so,
  *       as a flaky network or proxy would: the way to watch EventSource reconnect by itself and
@@ -117,17 +118,23 @@ export function handleSse(ctx: LabContext, ex: Exchange, feed: Feed): void {
   const drop = readDrop(ex.url.params)
   let cursor: number | null = null
   let note = ''
-  if (param !== null && param !== '') {
-    cursor = parseCursor(param, 'lastEventId', feed)
-    note = `: resuming after id ${cursor} (from ?lastEventId=)\n\n`
-  } else if (typeof header === 'string' && header !== '') {
+  // The header wins over the query: on a reconnect the browser sends the id of the last event it
+  // really got, while the URL still carries the id the page started from.
+  let headerProblem: string | null = null
+  if (typeof header === 'string' && header !== '') {
     try {
       cursor = parseCursor(header, 'Last-Event-ID', feed)
       note = `: resuming after id ${cursor} (from the Last-Event-ID header)\n\n`
     } catch (error) {
       if (!(error instanceof LabError)) throw error
-      note = `: ${error.message.replace(/\n/g, ' ')} — starting from now\n\n`
+      headerProblem = error.message.replace(/\n/g, ' ')
     }
+  }
+  if (cursor === null && param !== null && param !== '') {
+    cursor = parseCursor(param, 'lastEventId', feed)
+    note = `: resuming after id ${cursor} (from ?lastEventId=)\n\n`
+  } else if (cursor === null && headerProblem !== null) {
+    note = `: ${headerProblem} — starting from now\n\n`
   }
   ex.res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
