@@ -12,7 +12,7 @@ export type PollMode = 'short' | 'long'
 export type SinceMode = 'cursor' | 'none' | 'zero'
 export const SINCE_MODES: readonly SinceMode[] = ['cursor', 'none', 'zero']
 
-export const INTERVALS_MS = [500, 1000, 2000, 5000] as const
+export const INTERVALS_MS = [500, 1000, 2000, 5000, 10000] as const
 export const TIMEOUTS_MS = [1000, 2000, 5000, 10000, 25000] as const
 
 export interface PollerSettings {
