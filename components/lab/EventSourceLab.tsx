@@ -129,7 +129,7 @@ export function EventSourceLab() {
           <PostBox feed={feed} cid={cid} label={`Message to post to ${feed}`} />
         </section>
         <section aria-label="Connections as the server saw them">
-          <SseConnections rows={rows} openNow={live && source.state !== 'reconnecting'} openPath={openedPath} />
+          <SseConnections feed={feed} rows={rows} openNow={live && source.state !== 'reconnecting'} openPath={openedPath} />
         </section>
       </div>
 

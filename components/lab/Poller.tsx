@@ -129,10 +129,12 @@ export function Poller({ mode: rawMode = 'short' }: PollerProps) {
           </dd>
         </div>
         <div>
-          <dt>Octets up / down</dt>
-          <dd>
-            {octets(summary.up)} / {octets(summary.down)}
-          </dd>
+          <dt>Octets up</dt>
+          <dd>{octets(summary.up)}</dd>
+        </div>
+        <div>
+          <dt>Octets down</dt>
+          <dd>{octets(summary.down)}</dd>
         </div>
         <div>
           <dt>Spent on empty answers</dt>
@@ -150,10 +152,10 @@ export function Poller({ mode: rawMode = 'short' }: PollerProps) {
       ) : null}
 
       <p className={styles.note} role="status" aria-live="polite" id={`${id}-note`}>
-        {loop.note ?? (ready ? (loop.running ? (mode === 'short' ? `Polling ${feed} every ${settings.interval} ms.` : `Long polling ${feed}; each request may be held ${settings.timeout} ms.`) : 'Stopped.') : 'Connecting to the inspector…')}
+        {loop.note ?? (ready ? (loop.running ? (mode === 'short' ? `Polling ${feed} every ${settings.interval} ms.` : `Long polling ${feed}; each request may be held ${settings.timeout} ms.`) : summary.requests ? 'Stopped.' : 'Press Start: every request below is the server\'s own report of it.') : 'Connecting to the inspector…')}
       </p>
 
-      <PollTable rows={rows} pending={loop.pending} now={now} mode={mode} timeout={settings.timeout} />
+      <PollTable feed={feed} rows={rows} pending={loop.pending} now={now} mode={mode} timeout={settings.timeout} />
 
       {lastPoll ? (
         <details className={styles.details}>

@@ -59,6 +59,12 @@ describe('exercise sse-resume (lesson 04)', () => {
     expect(messages(ex, early)[2]).toMatch(/resumed after #5, but you had already received up to #7: #6 and #7 came again/)
     const late = [...first, sse(T, { lastEventId: 9 }, [10])]
     expect(messages(ex, late)[2]).toMatch(/resumed after #9, but the last event you received was #7: #8 and #9 will never reach you/)
+    // one event written to the closed stream as it closed, never seen by the page: resuming before it is right
+    const raced = [...first.slice(0, 2), sse(T, { drop: 3 }, [7, 8], { lastEventId: '6' }), sse(T, { drop: 3, lastEventId: 7 }, [8, 9, 10], { cut: true })]
+    expect(statuses(ex, raced)[2]).toBe('done')
+    expect(messages(ex, raced)[2]).toMatch(/also written #8 to the stream you closed/)
+    const raceAfterCut = [...first.slice(0, 1), sse(T, { drop: 3 }, [4, 5, 6], { cut: true, lastEventId: '3' }), sse(T, { lastEventId: 5 }, [6, 7])]
+    expect(statuses(ex, raceAfterCut)[2]).toBe('wrong')
     const empty = [...first, sse(T, { lastEventId: 7 }, [])]
     expect(statuses(ex, empty)[2]).toBe('todo')
   })

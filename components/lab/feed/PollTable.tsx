@@ -11,6 +11,11 @@ function seconds(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`
 }
 
+/** `poll?since=3` for `/lab/feeds/room-x/poll?since=3`: the feed is named once, in the caption. */
+function short(target: string): string {
+  return target.replace(/^\/lab\/feeds\/[^/]+\//, '')
+}
+
 function ids(list: readonly number[]): string {
   return list.length > 5 ? `#${list[0]} … #${list.at(-1)} (${list.length})` : list.map((id) => `#${id}`).join(' ')
 }
@@ -20,14 +25,16 @@ function ids(list: readonly number[]): string {
  * flight on top: what each asked, how long the server held it, what it brought, its octets and
  * the TCP connection it used.
  */
-export function PollTable({ rows, pending, now, mode, timeout }: { rows: readonly PollRow[]; pending: PendingPoll | null; now: number; mode: PollMode; timeout: number }) {
+export function PollTable({ feed, rows, pending, now, mode, timeout }: { feed: string; rows: readonly PollRow[]; pending: PendingPoll | null; now: number; mode: PollMode; timeout: number }) {
   const shown = rows.slice(-SHOWN).reverse()
   const hidden = rows.length - shown.length
   const held = pending ? now - pending.startedAt : 0
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>
-        <caption className={styles.caption}>Requests as the server saw them, newest first</caption>
+        <caption className={styles.caption}>
+          Requests to <code>/lab/feeds/{feed}/…</code> as the server saw them, newest first
+        </caption>
         <thead>
           <tr>
             <th scope="col">Request</th>
@@ -41,7 +48,7 @@ export function PollTable({ rows, pending, now, mode, timeout }: { rows: readonl
           {pending ? (
             <tr className={styles.pendingRow} data-testid="poll-pending">
               <td>
-                <code>GET {withoutCid(pending.path)}</code>
+                <code>GET {short(withoutCid(pending.path))}</code>
               </td>
               <td colSpan={4}>
                 {mode === 'long' ? (
@@ -61,7 +68,7 @@ export function PollTable({ rows, pending, now, mode, timeout }: { rows: readonl
               <tr key={`${e.conn}-${e.t}`} className={r.kind === 'post' ? styles.postRow : r.empty ? styles.emptyRow : undefined} data-kind={r.kind} data-empty={r.empty ? 'true' : undefined}>
                 <td>
                   <code>
-                    {e.method} {r.target}
+                    {e.method} {short(r.target)}
                   </code>
                 </td>
                 <td>

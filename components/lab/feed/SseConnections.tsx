@@ -4,6 +4,11 @@ import type { SseRow } from '@/lib/inspect/sse-log'
 import { octets } from './ExchangeBytes'
 import styles from './FeedLab.module.css'
 
+/** `sse?drop=3` for `/lab/feeds/ticker-x/sse?drop=3`: the feed is named once, in the caption. */
+function short(target: string): string {
+  return target.replace(/^\/lab\/feeds\/[^/]+\//, '')
+}
+
 function ids(list: readonly number[]): string {
   if (list.length === 0) return 'none'
   return list.length > 4 ? `#${list[0]} … #${list.at(-1)} (${list.length})` : list.map((id) => `#${id}`).join(' ')
@@ -14,12 +19,14 @@ function ids(list: readonly number[]): string {
  * browser sent (the proof of an automatic reconnect), the events it delivered and how it ended.
  * The server reports a response when it ends, so an open stream shows as a row of its own.
  */
-export function SseConnections({ rows, openNow, openPath }: { rows: readonly SseRow[]; openNow: boolean; openPath: string }) {
+export function SseConnections({ feed, rows, openNow, openPath }: { feed: string; rows: readonly SseRow[]; openNow: boolean; openPath: string }) {
   const shown = rows.slice(-8).reverse()
   return (
     <div className={styles.tableWrap}>
       <table className={styles.table}>
-        <caption className={styles.caption}>Connections as the server saw them, newest first</caption>
+        <caption className={styles.caption}>
+          Connections to <code>/lab/feeds/{feed}/…</code> as the server saw them, newest first
+        </caption>
         <thead>
           <tr>
             <th scope="col">Request</th>
@@ -33,7 +40,7 @@ export function SseConnections({ rows, openNow, openPath }: { rows: readonly Sse
           {openNow ? (
             <tr className={styles.pendingRow} data-testid="sse-open">
               <td>
-                <code>GET {openPath}</code>
+                <code>GET {short(openPath)}</code>
               </td>
               <td colSpan={4}>open now: the server reports it when it ends</td>
             </tr>
@@ -41,7 +48,7 @@ export function SseConnections({ rows, openNow, openPath }: { rows: readonly Sse
           {shown.map((r) => (
             <tr key={`${r.exchange.conn}-${r.exchange.t}`} data-testid="sse-connection">
               <td>
-                <code>GET {r.target}</code>
+                <code>GET {short(r.target)}</code>
               </td>
               <td>{r.lastEventId === undefined ? <span className={styles.empty}>none</span> : <code className={styles.lineId}>{r.lastEventId}</code>}</td>
               <td>{ids(r.ids)}</td>
