@@ -56,9 +56,9 @@ test('lesson 04 exercise, typical mistake: opening a new EventSource instead of 
 
 test('the stream reader shows a chunked NDJSON stream as it arrives, and the server\'s own report of it', async ({ page }) => {
   await page.goto('/learn/server-sent-events')
-  await page.getByRole('heading', { name: /Streaming without EventSource/ }).scrollIntoViewIfNeeded()
+  // the reader loads when its placeholder is scrolled near
+  await page.getByText('Loading the stream reader…').scrollIntoViewIfNeeded()
   const reader = page.locator('[data-widget="stream-reader"]')
-  await reader.scrollIntoViewIfNeeded()
   await expect(reader).toBeVisible({ timeout: 15_000 })
   await reader.getByRole('button', { name: /fetch\(\) and read/ }).click()
   await expect(reader.getByTestId('stream-text')).toContainText(/\{"id":\d+,"text":"tick \d+"/, { timeout: 10_000 })
