@@ -103,7 +103,7 @@ export function EventSourceLab() {
         </span>
         <span>{stateLine}</span>
       </p>
-      <code className={styles.note}>new EventSource(&apos;{path}&apos;)</code>
+      <code className={styles.note}>new EventSource(&apos;{live ? openedPath : path}&apos;)</code>
 
       <div className={styles.panes}>
         <section aria-label="Events the page received">

@@ -27,7 +27,7 @@ export interface PollerProps {
 }
 
 const SINCE_LABELS: Record<SinceMode, string> = {
-  cursor: 'since = the cursor of the last answer',
+  cursor: 'since = the last answer\'s cursor',
   none: 'no since ("from now")',
   zero: 'since=0 (everything)',
 }
@@ -59,7 +59,7 @@ export function Poller({ mode: rawMode = 'short' }: PollerProps) {
         <label className={styles.field}>
           <span>Feed</span>
           <select value={feedKind} onChange={(e) => setFeedKind(e.target.value === 'lobby' ? 'lobby' : 'room')}>
-            <option value="room">your own quiet room{cid ? ` (${roomOf(cid)})` : ''}</option>
+            <option value="room">your own quiet room</option>
             <option value="lobby">the shared lobby</option>
           </select>
         </label>

@@ -108,9 +108,11 @@ export function StreamReader({ format: initial = 'stream' }: { format?: Format }
       <p className={styles.note} role="status">
         {note ?? (head ? `${head} · ${chunks} chunk${chunks === 1 ? '' : 's'} read so far` : `fetch('${url}') then response.body.getReader().read(), again and again.`)}
       </p>
-      <pre className={styles.pre} tabIndex={0} aria-label="The body as it arrived" data-testid="stream-text">
-        {text ? <RawStream text={text} partial={reading} /> : reading ? 'waiting for the first chunk…' : 'nothing read yet'}
-      </pre>
+      <div className={styles.rawBox}>
+        <pre className={styles.pre} tabIndex={0} aria-label="The body as it arrived" data-testid="stream-text">
+          {text ? <RawStream text={text} partial={reading} /> : reading ? 'waiting for the first chunk…' : 'nothing read yet'}
+        </pre>
+      </div>
       {last && !reading ? (
         <details className={styles.details}>
           <summary>The same exchange as the server reported it ({last.conn})</summary>

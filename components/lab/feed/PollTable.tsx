@@ -2,6 +2,7 @@
 
 import type { PollMode, PollRow } from '@/lib/inspect/poll-log'
 import { withoutCid } from '@/lib/inspect/poll-log'
+import { Target } from './Target'
 import type { PendingPoll } from './usePollLoop'
 import styles from './FeedLab.module.css'
 
@@ -48,7 +49,7 @@ export function PollTable({ feed, rows, pending, now, mode, timeout }: { feed: s
           {pending ? (
             <tr className={styles.pendingRow} data-testid="poll-pending">
               <td>
-                <code>GET {short(withoutCid(pending.path))}</code>
+                <Target method="GET" target={short(withoutCid(pending.path))} />
               </td>
               <td colSpan={4}>
                 {mode === 'long' ? (
@@ -67,9 +68,7 @@ export function PollTable({ feed, rows, pending, now, mode, timeout }: { feed: s
             return (
               <tr key={`${e.conn}-${e.t}`} className={r.kind === 'post' ? styles.postRow : r.empty ? styles.emptyRow : undefined} data-kind={r.kind} data-empty={r.empty ? 'true' : undefined}>
                 <td>
-                  <code>
-                    {e.method} {short(r.target)}
-                  </code>
+                  <Target method={e.method} target={short(r.target)} />
                 </td>
                 <td>
                   {mode === 'long' && r.kind === 'poll' ? `${seconds(e.durationMs)} · ` : ''}

@@ -2,6 +2,7 @@
 
 import type { SseRow } from '@/lib/inspect/sse-log'
 import { octets } from './ExchangeBytes'
+import { Target } from './Target'
 import styles from './FeedLab.module.css'
 
 /** `sse?drop=3` for `/lab/feeds/ticker-x/sse?drop=3`: the feed is named once, in the caption. */
@@ -30,9 +31,10 @@ export function SseConnections({ feed, rows, openNow, openPath }: { feed: string
         <thead>
           <tr>
             <th scope="col">Request</th>
-            <th scope="col">Last-Event-ID header</th>
+            <th scope="col">Last-Event-ID</th>
             <th scope="col">Events</th>
             <th scope="col">Ended</th>
+            <th scope="col">Octets ↓</th>
             <th scope="col">TCP conn.</th>
           </tr>
         </thead>
@@ -40,22 +42,22 @@ export function SseConnections({ feed, rows, openNow, openPath }: { feed: string
           {openNow ? (
             <tr className={styles.pendingRow} data-testid="sse-open">
               <td>
-                <code>GET {short(openPath)}</code>
+                <Target method="GET" target={short(openPath)} />
               </td>
-              <td colSpan={4}>open now: the server reports it when it ends</td>
+              <td colSpan={5}>open now: the server reports it when it ends</td>
             </tr>
           ) : null}
           {shown.map((r) => (
             <tr key={`${r.exchange.conn}-${r.exchange.t}`} data-testid="sse-connection">
               <td>
-                <code>GET {short(r.target)}</code>
+                <Target method="GET" target={short(r.target)} />
               </td>
               <td>{r.lastEventId === undefined ? <span className={styles.empty}>none</span> : <code className={styles.lineId}>{r.lastEventId}</code>}</td>
               <td>{ids(r.ids)}</td>
               <td>
-                {r.exchange.status !== 200 ? `refused ${r.exchange.status}` : r.cut ? 'cut by the server' : 'closed by the page'} · {(r.exchange.durationMs / 1000).toFixed(1)} s ·{' '}
-                {octets(r.exchange.bytesOut)}
+                {r.exchange.status !== 200 ? `refused ${r.exchange.status}` : r.cut ? 'cut by the server' : 'closed by the page'}, after {(r.exchange.durationMs / 1000).toFixed(1)} s
               </td>
+              <td className={styles.num}>{octets(r.exchange.bytesOut)}</td>
               <td>
                 <code>{r.exchange.conn}</code>
               </td>
@@ -63,7 +65,7 @@ export function SseConnections({ feed, rows, openNow, openPath }: { feed: string
           ))}
           {rows.length === 0 && !openNow ? (
             <tr>
-              <td colSpan={5} className={styles.none}>
+              <td colSpan={6} className={styles.none}>
                 No stream yet: press Open.
               </td>
             </tr>
