@@ -107,8 +107,8 @@ export function EventSourceLab() {
 
       <div className={styles.panes}>
         <section aria-label="Events the page received">
-          <h4 className={styles.paneTitle}>Events the page received (newest first)</h4>
-          <ol className={styles.events} data-testid="sse-events">
+          <p className={styles.paneTitle}>Events the page received (newest first)</p>
+          <ol className={styles.events} data-testid="sse-events" tabIndex={0} aria-label="Events the page received, newest first">
             {source.events.length === 0 ? <li className={styles.none}>none yet</li> : null}
             {source.events
               .map((e, i) => ({ e, mark: marks[i], first: i === 0 || source.events[i - 1].connection !== e.connection || source.events[i - 1].source !== e.source }))
@@ -128,9 +128,9 @@ export function EventSourceLab() {
           </ol>
           <PostBox feed={feed} cid={cid} label={`Message to post to ${feed}`} />
         </section>
-        <section aria-label="Connections as the server saw them">
+        <div>
           <SseConnections feed={feed} rows={rows} openNow={live && source.state !== 'reconnecting'} openPath={openedPath} />
-        </section>
+        </div>
       </div>
 
       {latest ? (

@@ -8,11 +8,11 @@ import { WhenVisible, WidgetPlaceholder, type WidgetSize } from './WidgetPlaceho
  * The widgets of lessons 02-04 (polling, long polling, Server-Sent Events), loaded when their
  * box nears the viewport, behind a placeholder of about their size (as LazyLabWidgets.tsx does).
  */
-// Measured in a lesson column at 1280 and 375 px wide, with a few rows of traffic.
+// Measured in a lesson column at 1280 and 375 px wide, before the first request (they grow with traffic).
 const SIZES = {
-  poller: { wide: '30rem', narrow: '46rem' },
-  eventSource: { wide: '40rem', narrow: '66rem' },
-  reader: { wide: '14rem', narrow: '17rem' },
+  poller: { wide: '26rem', narrow: '46.5rem' },
+  eventSource: { wide: '23rem', narrow: '33rem' },
+  reader: { wide: '11rem', narrow: '16.5rem' },
 } as const satisfies Record<string, WidgetSize>
 
 const Poller = dynamic(() => import('./Poller').then((m) => m.Poller), {

@@ -39,17 +39,17 @@ export function ExchangeBytes({ exchange: e, body }: { exchange: HttpExchangeEve
   return (
     <div className={styles.bytes}>
       <section aria-label="Request as the server read it" className={styles.bytesPart}>
-        <h4 className={styles.bytesTitle}>
+        <p className={styles.bytesTitle}>
           Request · {octets(e.bytesIn)} up{e.requestBodyBytes ? `, ${e.requestBodyBytes} B of body` : ', no body'}
-        </h4>
+        </p>
         <pre className={styles.pre} tabIndex={0}>
           <Head first={`${e.method} ${e.url} HTTP/${e.httpVersion}`} headers={e.requestHeaders} />
         </pre>
       </section>
       <section aria-label="Response as the server wrote it" className={styles.bytesPart}>
-        <h4 className={styles.bytesTitle}>
+        <p className={styles.bytesTitle}>
           Response · {octets(e.bytesOut)} down, {bodyOctets} B of body ({Math.round((100 * (e.bytesOut - bodyOctets)) / Math.max(1, e.bytesOut))}% head and framing)
-        </h4>
+        </p>
         <pre className={styles.pre} tabIndex={0}>
           <Head first={`HTTP/${e.httpVersion} ${e.status} ${e.statusText}`} headers={e.responseHeaders} />
           {shownBody}

@@ -31,7 +31,7 @@ export function PollTable({ feed, rows, pending, now, mode, timeout }: { feed: s
   const hidden = rows.length - shown.length
   const held = pending ? now - pending.startedAt : 0
   return (
-    <div className={styles.tableWrap}>
+    <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Requests as the server saw them">
       <table className={styles.table}>
         <caption className={styles.caption}>
           Requests to <code>/lab/feeds/{feed}/…</code> as the server saw them, newest first

@@ -23,7 +23,7 @@ function ids(list: readonly number[]): string {
 export function SseConnections({ feed, rows, openNow, openPath }: { feed: string; rows: readonly SseRow[]; openNow: boolean; openPath: string }) {
   const shown = rows.slice(-8).reverse()
   return (
-    <div className={styles.tableWrap}>
+    <div className={styles.tableWrap} tabIndex={0} role="region" aria-label="Connections as the server saw them">
       <table className={styles.table}>
         <caption className={styles.caption}>
           Connections to <code>/lab/feeds/{feed}/…</code> as the server saw them, newest first
