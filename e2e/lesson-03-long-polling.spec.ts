@@ -48,10 +48,13 @@ test('lesson 03 exercise, typical mistakes: since=0 is never held; a one-second 
   await expect(widget.getByText(/this page waits 500 ms before asking again/)).toBeVisible()
   await widget.getByRole('button', { name: /Stop/ }).click()
 
-  // the cursor with too short a timeout: steps 1 and 2 pass, step 3 explains
+  // the cursor with too short a timeout: steps 1 and 2 pass, step 3 explains. The timeout is
+  // read at each request: the held one keeps its 5 s, the re-ask after the post gets 1 s.
   await widget.getByLabel('Each request asks with').selectOption('cursor')
-  await widget.getByLabel(/Timeout/).selectOption('1000')
+  await widget.getByLabel(/Timeout/).selectOption('5000')
   await widget.getByRole('button', { name: /Start long polling/ }).click()
+  await expect(widget.getByTestId('poll-pending')).toContainText(/held ([5-9]\d\d ms|\d+\.\d s)/, { timeout: 10_000 })
+  await widget.getByLabel(/Timeout/).selectOption('1000')
   await postWhileHeld(widget, 'news in a short hold')
   await expectStep(page, EX, 'held-until-news', 'done')
   await expectStep(page, EX, 'timeout-empty', 'wrong', /timed out after 1\.0 s: that short, long polling turns back into short polling/)
