@@ -10,6 +10,7 @@ import { H1, H2, H3, H4 } from './Heading'
 import { MdxLink } from './MdxLink'
 import { Table } from './Table'
 // Lesson widgets of lessons 02-04: import here.
+import { LazyEventSourceLab, LazyPoller, LazyStreamReader } from '../lab/LazyL02Widgets'
 
 // Lesson widgets of lessons 05-06: import here.
 import { LazyAcceptCalculator, LazyWsConsole } from '../lab/LazyL05Widgets'
@@ -65,6 +66,9 @@ export const mdxComponents = {
   SequenceDiagram: LazySequenceDiagram,
   PubSubMap: LazyPubSubMap,
   // lessons 02-04
+  Poller: LazyPoller,
+  EventSourceLab: LazyEventSourceLab,
+  StreamReader: LazyStreamReader,
 
   // lessons 05-06
   AcceptCalculator: LazyAcceptCalculator,
@@ -113,6 +117,9 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   SequenceDiagram: { allowed: ['title', 'headingLevel', 'maxMessages', 'hideHeartbeats', 'height', 'filter', 'names', 'events'] },
   PubSubMap: { allowed: ['title', 'headingLevel', 'destinations', 'maxSubscribers', 'maxDestinations', 'snapshot', 'events'] },
   // lessons 02-04
+  Poller: { allowed: ['mode'], values: { mode: ['short', 'long'] } },
+  EventSourceLab: { allowed: [] },
+  StreamReader: { allowed: ['format'], values: { format: ['sse', 'stream'] } },
 
   // lessons 05-06
   AcceptCalculator: { allowed: [] },

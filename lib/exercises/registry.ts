@@ -10,6 +10,9 @@ import { httpRawRequest } from './how-http-talks'
 import type { ExerciseDef } from './types'
 
 // Lessons 02-04 (polling, long polling, SSE): imports here.
+import { longPollHeld } from './long-polling'
+import { sseResume } from './server-sent-events'
+import { shortPollCursor } from './short-polling'
 
 // Lessons 05-06 (WebSocket handshake, frames): imports here.
 import { wsComputeAccept } from './websocket-handshake'
@@ -26,6 +29,9 @@ const ALL: readonly ExerciseDef[] = [
   httpRawRequest,
 
   // 02-04
+  shortPollCursor,
+  longPollHeld,
+  sseResume,
 
   // 05-06
   wsComputeAccept,

@@ -53,6 +53,9 @@ const TERMS: readonly GlossaryTerm[] = [
   { id: 'authentication', term: 'authentication', definition: 'Proving who you are; in STOMP, the `login` and `passcode` headers of CONNECT.', lesson: 'security' },
   { id: 'authorization', term: 'authorization', definition: 'Deciding what an authenticated user may do, such as which destinations they may send to or subscribe to.', lesson: 'security' },
   // lessons 02-04: more terms here
+  { id: 'http-streaming', term: 'HTTP streaming', definition: 'A response the server keeps open, writing each message as a chunk when it happens, instead of ending the response after one answer.', lesson: 'server-sent-events' },
+  { id: 'event-stream', term: 'event stream', definition: 'The `text/event-stream` format of Server-Sent Events: UTF-8 lines `data:`, `id:`, `event:`, `retry:` and `:` comments, an empty line ending each event.', lesson: 'server-sent-events' },
+  { id: 'ndjson', term: 'NDJSON', definition: 'Newline-delimited JSON: one JSON value per line, a common format for streamed responses read with `fetch`.', lesson: 'server-sent-events' },
 
   // lessons 05-06: more terms here
   { id: 'opening-handshake', term: 'opening handshake', definition: 'The HTTP/1.1 `GET` with `Upgrade: websocket` and the server\'s `101 Switching Protocols` answer that turn a TCP connection into a WebSocket (RFC 6455 §4).', lesson: 'websocket-handshake' },

@@ -111,6 +111,14 @@ export interface HttpExchangeEvent extends Base {
   readonly durationMs: number
   /** Which lab transport the exchange belongs to, if any (`short-poll`, `long-poll`, `sse` …). */
   readonly lab?: string
+  /**
+   * The response body's first characters (at most 2,048, as UTF-8 text) for the feed endpoints
+   * only (`short-poll`, `long-poll`, `send`, `stream`, `sse`): the cursor and messages a poll
+   * returned, the events of a stream. Absent for every other exchange.
+   */
+  readonly responseBodyPreview?: string
+  /** Set (true) when the body was longer than its preview. */
+  readonly responseBodyTruncated?: boolean
 }
 
 /** The RFC 6455 opening handshake of a WebSocket (any path: /ws/stomp, /ws/echo, SockJS's websocket). */

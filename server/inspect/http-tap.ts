@@ -9,7 +9,9 @@
  * - body sizes: the request's `content-length` (or what was read beyond the head), the octets
  *   handed to `res.write`/`res.end`;
  * - bytes each way from the socket's own counters, head and framing included, measured from
- *   where the previous exchange on the same keep-alive socket ended (a mark per socket).
+ *   where the previous exchange on the same keep-alive socket ended (a mark per socket);
+ * - for the feed endpoints only (polls, long polls, posts, streams, SSE), the response body's
+ *   first BODY_PREVIEW_MAX characters: what the learner's cursor, messages and event ids were.
  *
  * `conn` names the TCP connection (`http-7`): keep-alive requests on one socket share it.
  * Nothing is measured while nobody wants the request (`bus.wants` false when it arrives), except
@@ -28,6 +30,14 @@ interface SocketState {
   read: number
   written: number
 }
+
+/**
+ * Lab transports whose response body is previewed: the feeds' own JSON, NDJSON and event streams
+ * (public messages). Not the echo: its body repeats the request's headers, cookies included.
+ */
+const PREVIEWED_LABS: ReadonlySet<string> = new Set(['short-poll', 'long-poll', 'send', 'stream', 'sse'])
+/** Characters of a previewed body kept (enough for a poll answer of a dozen messages, or a few SSE events). */
+export const BODY_PREVIEW_MAX = 2048
 
 const sockets = new WeakMap<Socket, SocketState>()
 let httpCounter = 0
@@ -66,6 +76,11 @@ function headBytes(req: IncomingMessage): number {
   return n
 }
 
+function chunkText(chunk: unknown, encoding: unknown): string {
+  if (typeof chunk === 'string') return typeof encoding === 'string' && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding as BufferEncoding).toString('utf8') : chunk
+  return chunk instanceof Uint8Array ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : ''
+}
+
 function chunkBytes(chunk: unknown, encoding: unknown): number {
   if (typeof chunk === 'string') return Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
   return chunk instanceof Uint8Array ? chunk.byteLength : 0
@@ -79,6 +94,22 @@ export function tapHttpExchange(req: IncomingMessage, res: ServerResponse, bus: 
   const lab = bus.wants(state.conn, client) ? labTransportOf(req.url ?? '/') : null
   let done = false
   let bodyOut = 0
+  const previewing = lab !== null && PREVIEWED_LABS.has(lab)
+  let preview = ''
+  let truncated = false
+  const look = (chunk: unknown, encoding: unknown): void => {
+    const bytes = chunkBytes(chunk, encoding)
+    bodyOut += bytes
+    if (!previewing || bytes === 0) return
+    if (preview.length >= BODY_PREVIEW_MAX) {
+      truncated = true
+      return
+    }
+    const text = chunkText(chunk, encoding)
+    const room = BODY_PREVIEW_MAX - preview.length
+    if (text.length > room) truncated = true
+    preview += text.slice(0, room)
+  }
   const started = performance.now()
   const start = { read: state.read, written: state.written }
   if (lab !== null) {
@@ -86,11 +117,11 @@ export function tapHttpExchange(req: IncomingMessage, res: ServerResponse, bus: 
     const write = target.write
     const end = target.end
     target.write = function (this: unknown, ...args: unknown[]) {
-      bodyOut += chunkBytes(args[0], args[1])
+      look(args[0], args[1])
       return write.apply(this, args)
     }
     target.end = function (this: unknown, ...args: unknown[]) {
-      if (typeof args[0] !== 'function') bodyOut += chunkBytes(args[0], args[1])
+      if (typeof args[0] !== 'function') look(args[0], args[1])
       return end.apply(this, args)
     }
   }
@@ -115,6 +146,7 @@ export function tapHttpExchange(req: IncomingMessage, res: ServerResponse, bus: 
       bytesIn, bytesOut: state.written - start.written,
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       lab,
+      ...(previewing ? { responseBodyPreview: preview, ...(truncated ? { responseBodyTruncated: true } : {}) } : {}),
     }
     bus.publish(event)
   }

@@ -5,8 +5,9 @@
 import SockJS from 'sockjs-client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import type { SockjsFrameEvent, WsFrameEvent } from '../../lib/inspect/events'
+import type { HttpExchangeEvent, SockjsFrameEvent, WsFrameEvent } from '../../lib/inspect/events'
 import { startTestServer, type TestServer } from '../testing/harness'
+import { BODY_PREVIEW_MAX } from './http-tap'
 import { TestViewer, until } from './testing/viewer-client'
 
 const cleanups: Array<() => unknown> = []
@@ -82,5 +83,39 @@ describe('http.exchange', () => {
     expect(first.bytesIn).toBeGreaterThan(first.url.length)
     expect(second).toMatchObject({ method: 'POST', requestBodyBytes: 9, status: 201, lab: 'send' })
     expect(second.bytesIn).toBeGreaterThanOrEqual(9 + second.url.length)
+  })
+
+  it('feed endpoints carry a preview of the response body (the cursor first); the echo does not', async () => {
+    const { srv, viewer } = await setup('tab-P')
+    const exchanges = () => viewer.events().filter((e): e is HttpExchangeEvent => e.type === 'http.exchange')
+    const feed = srv.lab.feeds.get('room-preview')
+    feed.publish('hello preview')
+    const body = await (await fetch(`${srv.httpUrl}/lab/feeds/room-preview/poll?since=0&cid=tab-P`)).text()
+    await (await fetch(`${srv.httpUrl}/lab/echo?cid=tab-P`, { headers: { cookie: 'secret=1' } })).text()
+    await until(() => exchanges().length === 2, 'two exchanges')
+    const [poll, echo] = exchanges()
+    expect(poll.responseBodyPreview).toBe(body)
+    expect(poll.responseBodyPreview).toMatch(/^\{"feed":"room-preview","cursor":1,"messages":\[/)
+    expect(poll.responseBodyTruncated).toBeUndefined()
+    expect(echo.responseBodyPreview).toBeUndefined()
+  })
+
+  it('a long body is previewed up to BODY_PREVIEW_MAX characters and marked truncated; an SSE stream is previewed when it ends', async () => {
+    const { srv, viewer } = await setup('tab-Q')
+    const exchanges = () => viewer.events().filter((e): e is HttpExchangeEvent => e.type === 'http.exchange')
+    const feed = srv.lab.feeds.get('room-long')
+    for (let i = 0; i < 40; i++) feed.publish(`message number ${i} ${'x'.repeat(60)}`)
+    const body = await (await fetch(`${srv.httpUrl}/lab/feeds/room-long/poll?since=0&cid=tab-Q`)).text()
+    const sse = await fetch(`${srv.httpUrl}/lab/feeds/room-long/sse?drop=2&cid=tab-Q`, { headers: { 'Last-Event-ID': '38' } })
+    const stream = await sse.text()
+    await until(() => exchanges().length === 2, 'two exchanges')
+    const [poll, events] = exchanges()
+    expect(body.length).toBeGreaterThan(BODY_PREVIEW_MAX)
+    expect(poll.responseBodyPreview).toBe(body.slice(0, BODY_PREVIEW_MAX))
+    expect(poll.responseBodyTruncated).toBe(true)
+    expect(events).toMatchObject({ lab: 'sse', status: 200, responseBodyPreview: stream })
+    expect(events.requestHeaders.find(([n]) => n.toLowerCase() === 'last-event-id')?.[1]).toBe('38')
+    expect(stream).toMatch(/^retry: 2000\n\n: resuming after id 38 \(from the Last-Event-ID header\)\n\nid: 39\n/)
+    expect(stream).toMatch(/sends Last-Event-ID: 40\n\n$/)
   })
 })

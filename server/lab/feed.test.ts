@@ -6,11 +6,12 @@ afterEach(() => {
 })
 
 describe('feed names', () => {
-  it('lobby and ticker-<name> are feeds; anything else is explained', () => {
+  it('lobby, ticker-<name> and room-<name> are feeds; anything else is explained', () => {
     expect(feedNameProblem('lobby')).toBeNull()
     expect(feedNameProblem('ticker-Ab_9-x')).toBeNull()
-    for (const bad of ['Lobby', 'ticker-', 'ticker-a b', `ticker-${'x'.repeat(41)}`, 'news', '../etc']) {
-      expect(feedNameProblem(bad)).toMatch(/"lobby".*"ticker-<name>"/)
+    expect(feedNameProblem('room-Xk3_p9QaZ1')).toBeNull()
+    for (const bad of ['Lobby', 'ticker-', 'ticker-a b', `ticker-${'x'.repeat(41)}`, 'room-', `room-${'x'.repeat(41)}`, 'news', '../etc']) {
+      expect(feedNameProblem(bad)).toMatch(/"lobby".*"ticker-<name>".*"room-<name>"/)
     }
   })
 })
@@ -76,6 +77,22 @@ describe('FeedHub', () => {
     vi.advanceTimersByTime(1000)
     expect(hub.has('ticker-held')).toBe(false)
     expect(hub.has('lobby')).toBe(true)
+    hub.close()
+  })
+
+  it('a room is quiet (only what is posted) and forgotten when idle like a ticker', () => {
+    vi.useFakeTimers()
+    let now = 0
+    const hub = new FeedHub({ now: () => now, sweepMs: 1000 })
+    const room = hub.get('room-mine', 100)
+    vi.advanceTimersByTime(5000)
+    expect(room.latestId).toBe(0)
+    expect(room.isTicker).toBe(false)
+    room.publish('posted')
+    expect(room.since(0).map((m) => m.text)).toEqual(['posted'])
+    now = 61_000
+    vi.advanceTimersByTime(1000)
+    expect(hub.has('room-mine')).toBe(false)
     hub.close()
   })
 

@@ -6,6 +6,8 @@
  *   ticker-<name>    created on demand; publishes "tick N" every `rate` ms (100..10000, set by
  *                    the last request that gave `?rate=`); stopped and forgotten once nobody has
  *                    used it for `idleMs` (60 s)
+ *   room-<name>      created on demand, quiet: only what is posted to it (a learner's own feed,
+ *                    so nobody else's messages answer their polls); forgotten like a ticker
  *
  * A message is `{ id, text, at, from? }`: ids count up from 1 per feed, `at` is the server's
  * Date.now() at publish. A cursor is the last id a client has seen. Each feed keeps only its
@@ -24,17 +26,20 @@ export type FeedListener = (message: FeedMessage) => void
 
 export const LOBBY = 'lobby'
 export const TICKER_PREFIX = 'ticker-'
+export const ROOM_PREFIX = 'room-'
 const TICKER_NAME = /^ticker-[A-Za-z0-9_-]{1,40}$/
+const ROOM_NAME = /^room-[A-Za-z0-9_-]{1,40}$/
 export const MIN_RATE_MS = 100
 export const MAX_RATE_MS = 10_000
 export const DEFAULT_RATE_MS = 1000
 
 /** Why a feed name is refused, in words a learner can act on; `null` when the name is fine. */
 export function feedNameProblem(name: string): string | null {
-  if (name === LOBBY || TICKER_NAME.test(name)) return null
+  if (name === LOBBY || TICKER_NAME.test(name) || ROOM_NAME.test(name)) return null
   return (
-    `No feed named ${JSON.stringify(name)}. There are two kinds: "lobby" (the shared chat) and ` +
-    '"ticker-<name>" (your own ticker, created on first use; <name> is 1-40 letters, digits, "-" or "_", e.g. ticker-mine)'
+    `No feed named ${JSON.stringify(name)}. There are three kinds: "lobby" (the shared chat), ` +
+    '"ticker-<name>" (your own ticker, created on first use) and "room-<name>" (your own quiet feed: only what you post); ' +
+    '<name> is 1-40 letters, digits, "-" or "_", e.g. ticker-mine or room-mine'
   )
 }
 
@@ -57,6 +62,11 @@ export class Feed {
 
   get isTicker(): boolean {
     return this.name.startsWith(TICKER_PREFIX)
+  }
+
+  /** Tickers and rooms are made on demand and forgotten when idle; the lobby stays. */
+  get isOnDemand(): boolean {
+    return this.name !== LOBBY
   }
 
   /** The newest id published (0 before the first message). */
@@ -152,7 +162,7 @@ export class FeedHub {
   }
 
   /**
-   * The feed of that name, created when it is a ticker not yet running. `rateMs` (already
+   * The feed of that name, created when it is a ticker or room not yet there. `rateMs` (already
    * validated) sets a ticker's period; a new ticker without one ticks every second.
    */
   get(name: string, rateMs?: number): Feed {
@@ -176,11 +186,11 @@ export class FeedHub {
     return this.feeds.has(name)
   }
 
-  /** Stops tickers no listener holds and nobody touched for `idleMs`. */
+  /** Stops and forgets tickers and rooms no listener holds and nobody touched for `idleMs`. */
   sweep(): void {
     const cutoff = this.now() - this.idleMs
     for (const [name, feed] of this.feeds) {
-      if (feed.isTicker && feed.listenerCount === 0 && feed.lastUsed <= cutoff) {
+      if (feed.isOnDemand && feed.listenerCount === 0 && feed.lastUsed <= cutoff) {
         feed.stop()
         this.feeds.delete(name)
       }

@@ -64,7 +64,7 @@ const ENDPOINTS = [
   'GET /lab/feeds/<feed>/poll?since=<id>',
   'GET /lab/feeds/<feed>/long-poll?since=<id>&timeout=<ms>',
   'GET /lab/feeds/<feed>/stream',
-  'GET /lab/feeds/<feed>/sse',
+  'GET /lab/feeds/<feed>/sse[?drop=<n>]',
 ]
 
 /** The transport of a lab URL, or null when the URL is not the lab's. */

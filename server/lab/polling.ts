@@ -29,7 +29,9 @@ function batch(feed: Feed, cursor: number): Batch {
   const messages = feed.since(cursor)
   const missed = Math.max(0, feed.oldestId - cursor - 1)
   const next = messages.length > 0 ? messages[messages.length - 1].id : Math.max(cursor, feed.latestId)
-  return missed > 0 ? { feed: feed.name, messages, cursor: next, missed } : { feed: feed.name, messages, cursor: next }
+  // `cursor` before `messages`: a reader of the first bytes (the inspector's capped body preview,
+  // a learner reading the raw answer) sees it even when the list is long.
+  return missed > 0 ? { feed: feed.name, cursor: next, missed, messages } : { feed: feed.name, cursor: next, messages }
 }
 
 function answer(ex: Exchange, result: Batch): void {

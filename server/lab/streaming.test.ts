@@ -120,6 +120,52 @@ describe('Server-Sent Events', () => {
     expect([...s.text().matchAll(/^id: (\d+)$/gm)].map((x) => Number(x[1]))).toEqual([m.id])
   })
 
+  it('says in a comment where it resumes from', async () => {
+    const name = quietTicker()
+    srv.lab.feeds.get(name).publish('m1')
+    const s = await open(`/lab/feeds/${name}/sse`, { 'Last-Event-ID': '1' })
+    await waitUntil(() => s.text().includes('resuming'))
+    expect(s.text()).toBe('retry: 2000\n\n: resuming after id 1 (from the Last-Event-ID header)\n\n')
+  })
+
+  it('?drop=N ends the response after N events with a comment, however they came (history or live)', async () => {
+    const name = quietTicker()
+    const feed = srv.lab.feeds.get(name)
+    feed.publish('m1')
+    feed.publish('m2')
+    const s = await open(`/lab/feeds/${name}/sse?drop=3`, { 'Last-Event-ID': '0' })
+    await waitUntil(() => (s.text().match(/^data:/gm) ?? []).length >= 2)
+    const m3 = feed.publish('m3')
+    await waitUntil(() => s.res.complete)
+    expect([...s.text().matchAll(/^id: (\d+)$/gm)].map((x) => Number(x[1]))).toEqual([1, 2, 3])
+    expect(s.text().endsWith(`: cut after 3 events (drop=3); EventSource reconnects in 2000 ms and sends Last-Event-ID: ${m3.id}\n\n`)).toBe(true)
+    // the feed no longer counts the ended stream as a listener
+    expect(feed.listenerCount).toBe(0)
+    // history longer than drop: cut inside the replay, never subscribed
+    const again = await open(`/lab/feeds/${name}/sse?drop=1&lastEventId=0`)
+    await waitUntil(() => again.res.complete)
+    expect([...again.text().matchAll(/^id: (\d+)$/gm)].map((x) => Number(x[1]))).toEqual([1])
+    expect(feed.listenerCount).toBe(0)
+  })
+
+  it('the Last-Event-ID header wins over ?lastEventId= (a reconnect of a stream that started from the URL)', async () => {
+    const name = quietTicker()
+    const feed = srv.lab.feeds.get(name)
+    for (const t of ['m1', 'm2', 'm3']) feed.publish(t)
+    const s = await open(`/lab/feeds/${name}/sse?lastEventId=1`, { 'Last-Event-ID': '2' })
+    await waitUntil(() => s.text().includes('data:'))
+    expect(s.text()).toContain(': resuming after id 2 (from the Last-Event-ID header)')
+    expect([...s.text().matchAll(/^id: (\d+)$/gm)].map((x) => Number(x[1]))).toEqual([3])
+  })
+
+  it('a bad ?drop= is a 400 that says what is accepted', async () => {
+    for (const bad of ['0', '-1', 'x', '1001']) {
+      const res = await fetch(`${srv.httpUrl}/lab/feeds/lobby/sse?drop=${bad}`)
+      expect(res.status).toBe(400)
+      expect(((await res.json()) as { error: string }).error).toMatch(/from 1 to 1000/)
+    }
+  })
+
   it('sends a comment heartbeat on the configured period', async () => {
     const s = await open(`/lab/feeds/${quietTicker()}/sse`)
     await waitUntil(() => (s.text().match(/^: heartbeat$/gm) ?? []).length >= 2)
