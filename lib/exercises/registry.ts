@@ -14,6 +14,7 @@ import type { ExerciseDef } from './types'
 // Lessons 05-06 (WebSocket handshake, frames): imports here.
 
 // Lessons 07-08 (SockJS, Socket.IO): imports here.
+import { sockjsFallbacks } from './sockjs-fallbacks'
 
 // Lessons 09-12 (STOMP frames, pub/sub, not losing messages, heart-beats): imports here.
 
@@ -28,6 +29,7 @@ const ALL: readonly ExerciseDef[] = [
   // 05-06
 
   // 07-08
+  sockjsFallbacks,
 
   // 09-12
 
