@@ -14,6 +14,7 @@ import { Table } from './Table'
 // Lesson widgets of lessons 05-06: import here.
 
 // Lesson widgets of lessons 07-08: import here.
+import { LazySockjsFallbacks } from '../lab/LazyL07Widgets'
 
 // Lesson widgets of lessons 09-12: import here.
 
@@ -68,6 +69,7 @@ export const mdxComponents = {
   // lessons 05-06
 
   // lessons 07-08
+  SockjsFallbacks: LazySockjsFallbacks,
 
   // lessons 09-12
 
@@ -114,6 +116,7 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   // lessons 05-06
 
   // lessons 07-08
+  SockjsFallbacks: { allowed: ['rate'] },
 
   // lessons 09-12
 

@@ -57,6 +57,10 @@ const TERMS: readonly GlossaryTerm[] = [
   // lessons 05-06: more terms here
 
   // lessons 07-08: more terms here
+  { id: 'hop-by-hop-header', term: 'hop-by-hop header', definition: 'A header meant only for the next machine on the path, not the final server: `Connection`, the fields it names, `Upgrade`, `Keep-Alive`. A proxy removes them before forwarding, which is why a proxy that does not know WebSocket breaks the handshake.', lesson: 'sockjs-fallbacks' },
+  { id: 'fallback-transport', term: 'fallback', definition: 'A transport used because the preferred one failed while connecting: SockJS tries WebSocket, then streaming, then polling, each with a deadline.', lesson: 'sockjs-fallbacks' },
+  { id: 'sockjs-frame', term: 'SockJS frame', definition: 'What a SockJS server sends on every transport, named by its first letter: `o` open, `h` heartbeat, `a[…]` an array of messages, `c[code,"reason"]` close.', lesson: 'sockjs-fallbacks' },
+  { id: 'sticky-session', term: 'sticky session', definition: 'A load balancer sending every request of one session to the same backend server (by a cookie, or a server id in the URL), needed when one session is many HTTP requests.', lesson: 'sockjs-fallbacks' },
 
   // lessons 09-12: more terms here
 
