@@ -15,6 +15,7 @@ import type { ExerciseDef } from './types'
 
 // Lessons 07-08 (SockJS, Socket.IO): imports here.
 import { sockjsFallbacks } from './sockjs-fallbacks'
+import { socketioAck, socketioByHand, socketioUpgrade } from './socket-io'
 
 // Lessons 09-12 (STOMP frames, pub/sub, not losing messages, heart-beats): imports here.
 
@@ -30,6 +31,9 @@ const ALL: readonly ExerciseDef[] = [
 
   // 07-08
   sockjsFallbacks,
+  socketioUpgrade,
+  socketioAck,
+  socketioByHand,
 
   // 09-12
 
