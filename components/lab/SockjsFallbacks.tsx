@@ -1,8 +1,9 @@
 'use client'
 
-import { useCallback, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { SockjsFrameEvent } from '@/lib/inspect/events'
 import { newEventsSince } from '@/lib/inspect/reduce'
+import { decodeClientMessages, decodeSockjsFrame } from '@/lib/sockjs/frames'
 import { parseTransportList, sessionView, unknownTransports } from '@/lib/sockjs/session-view'
 import { useFillTarget } from './exercise/LessonContext'
 import { useSockjsSession } from './sockjs/useSockjsSession'
@@ -56,6 +57,7 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
   const frames = view?.frames.slice(-40) ?? []
   const requests = view?.requests ?? []
   const perMessage = view && view.messages > 0 ? (requests.length / view.messages).toFixed(1) : '–'
+  const framesRef = useStickToBottom(frames.length)
   const option = allowed.length === 0 ? '{}' : `{ transports: [${allowed.map((t) => `'${t}'`).join(', ')}] }`
 
   return (
@@ -138,7 +140,7 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
           {frames.length === 0 ? (
             <p className={styles.empty}>No frame yet.</p>
           ) : (
-            <ol className={styles.frames}>
+            <ol className={styles.frames} ref={framesRef}>
               {frames.map((f, i) => (
                 <li key={`${f.t}-${i}`} className={f.dir === 'in' ? styles.up : styles.down} data-kind={f.kind}>
                   <span className={styles.arrow} aria-label={f.dir === 'in' ? 'client to server' : 'server to client'}>
@@ -146,7 +148,7 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
                   </span>
                   <code className={styles.preview}>{f.preview}</code>
                   <span className={styles.via}>
-                    {FRAME_MEANING[f.kind]} · {f.transport}
+                    {frameMeaning(f)} · {f.transport}
                   </span>
                 </li>
               ))}
@@ -173,6 +175,39 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
       </div>
     </div>
   )
+}
+
+/** What a frame says, decoded: `messages: “tick 5”`, `sent: “hello”`, `open` … */
+function frameMeaning(f: SockjsFrameEvent): string {
+  const texts = f.kind === 'a' ? messagesOf(f.preview) : f.kind === 'm' ? decodeClientMessages(f.preview) : null
+  if (!texts || texts.length === 0) return FRAME_MEANING[f.kind]
+  const shown = texts.map((t) => `“${feedText(t)}”`).join(', ')
+  return f.kind === 'a' ? `message${texts.length === 1 ? '' : 's'}: ${shown}` : `sent by you: ${shown}`
+}
+
+function messagesOf(preview: string): readonly string[] | null {
+  const d = decodeSockjsFrame(preview)
+  return d.ok && d.frame.kind === 'a' ? d.frame.messages : null
+}
+
+/** A feed message's text (`{"id":…,"text":"tick 5",…}`), or the message itself. */
+function feedText(message: string): string {
+  try {
+    const v = JSON.parse(message) as { text?: unknown }
+    return typeof v.text === 'string' ? v.text : message
+  } catch {
+    return message
+  }
+}
+
+/** Keeps a scrolled list at its newest entry while the reader has not scrolled up. */
+function useStickToBottom(count: number) {
+  const ref = useRef<HTMLOListElement>(null)
+  useEffect(() => {
+    const el = ref.current
+    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight
+  }, [count])
+  return ref
 }
 
 function Status({ attempt, transport }: { attempt: ReturnType<typeof useSockjsSession>['attempt']; transport: string | null }) {

@@ -14,7 +14,7 @@ import { Table } from './Table'
 // Lesson widgets of lessons 05-06: import here.
 
 // Lesson widgets of lessons 07-08: import here.
-import { LazySockjsFallbacks } from '../lab/LazyL07Widgets'
+import { LazyRawSocketConsole, LazySocketioClient, LazySockjsFallbacks } from '../lab/LazyL07Widgets'
 
 // Lesson widgets of lessons 09-12: import here.
 
@@ -70,6 +70,8 @@ export const mdxComponents = {
 
   // lessons 07-08
   SockjsFallbacks: LazySockjsFallbacks,
+  SocketioClient: LazySocketioClient,
+  RawSocketConsole: LazyRawSocketConsole,
 
   // lessons 09-12
 
@@ -117,6 +119,8 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
 
   // lessons 07-08
   SockjsFallbacks: { allowed: ['rate'] },
+  SocketioClient: { allowed: [] },
+  RawSocketConsole: { allowed: ['url', 'suggestions'] },
 
   // lessons 09-12
 

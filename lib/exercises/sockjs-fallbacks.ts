@@ -128,7 +128,8 @@ const sendOverPolling: StepCheck = (events, from) => {
     if (send.event.transport !== 'xhr_send') continue
     const back = deliveries(events, send.index + 1, 'xhr-polling')[0]
     if (!back) continue
-    const summary = costs(events).filter((c) => ['websocket', 'xhr-streaming', 'xhr-polling'].includes(c.transport)).map(costLine).join('; ')
+    const order = ['websocket', 'xhr-streaming', 'xhr-polling']
+    const summary = costs(events).filter((c) => order.includes(c.transport)).sort((a, b) => order.indexOf(a.transport) - order.indexOf(b.transport)).map(costLine).join('; ')
     return stepDone(back, `Your message went up as its own POST (\`xhr_send\`) and came back in the answer to a poll. ${summary}.`)
   }
   const wsSend = sends.find(({ event }) => event.transport === 'websocket')
