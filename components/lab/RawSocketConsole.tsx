@@ -7,6 +7,7 @@ import { useFillTarget } from './exercise/LessonContext'
 import { PacketText } from './socketio/PacketText'
 import { useClientId, withClientId } from './useClientId'
 import { useInspect } from './useInspect'
+import { useStickToBottom } from './useStickToBottom'
 import styles from './RawSocketConsole.module.css'
 
 /**
@@ -117,11 +118,7 @@ export function RawSocketConsole({ url: initialUrl = '/socket.io/?EIO=4&transpor
     () => (sid === null ? [] : inspect.events.filter((e): e is SocketioPacketEvent => e.type === 'socketio.packet' && e.sid === sid && e.dir === 'in')),
     [inspect.events, sid],
   )
-  const list = useRef<HTMLOListElement>(null)
-  useEffect(() => {
-    const el = list.current
-    if (el) el.scrollTop = el.scrollHeight
-  }, [entries.length])
+  const stick = useStickToBottom<HTMLOListElement>(entries.length)
 
   let sentIndex = 0
   const isOpen = state.kind === 'open'
@@ -161,7 +158,7 @@ export function RawSocketConsole({ url: initialUrl = '/socket.io/?EIO=4&transpor
         {entries.length === 0 ? (
           <p className={styles.empty}>Nothing yet.</p>
         ) : (
-          <ol className={styles.entries} ref={list}>
+          <ol className={styles.entries} ref={stick.ref} onScroll={stick.onScroll}>
             {entries.map((e) => {
               const read = e.dir === 'sent' ? serverReads[sentIndex++] : undefined
               return (
@@ -190,14 +187,14 @@ export function RawSocketConsole({ url: initialUrl = '/socket.io/?EIO=4&transpor
         }}
       >
         <label className={styles.label} htmlFor={`${id}-text`}>
-          Message
+          Message to send
         </label>
         <input id={`${id}-text`} className={styles.input} value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} disabled={!isOpen} />
         <button type="submit" className={styles.primary} disabled={!isOpen || text === ''}>
           Send
         </button>
       </form>
-      <div className={styles.chips} role="group" aria-label="Put in the message box">
+      <div className={styles.chips} role="group" aria-label="Examples to put in the message box">
         {chips.map((c) => (
           <button key={c} type="button" className={styles.chip} onClick={() => setText(c)}>
             {c}

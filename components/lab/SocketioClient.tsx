@@ -176,7 +176,7 @@ export function SocketioClient(_props: SocketioClientProps) {
       </form>
 
       <div className={styles.panels}>
-        <PacketLog packets={packets} title={sid ? `Packets of session ${sid}` : 'Packets'} empty="Connect to see the packets." />
+        <PacketLog packets={packets} title="engine.io packets of this session" empty="Connect to see the packets." />
         <section className={styles.side} aria-label="What your code received">
           <dl className={styles.stats}>
             <div>

@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useId, useMemo, useRef, useState } from 'react'
 import type { SockjsFrameEvent } from '@/lib/inspect/events'
 import { newEventsSince } from '@/lib/inspect/reduce'
 import { decodeClientMessages, decodeSockjsFrame } from '@/lib/sockjs/frames'
@@ -9,6 +9,7 @@ import { useFillTarget } from './exercise/LessonContext'
 import { useSockjsSession } from './sockjs/useSockjsSession'
 import { useClientId } from './useClientId'
 import { useInspect } from './useInspect'
+import { useStickToBottom } from './useStickToBottom'
 import styles from './SockjsFallbacks.module.css'
 
 /**
@@ -57,7 +58,7 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
   const frames = view?.frames.slice(-40) ?? []
   const requests = view?.requests ?? []
   const perMessage = view && view.messages > 0 ? (requests.length / view.messages).toFixed(1) : '–'
-  const framesRef = useStickToBottom(frames.length)
+  const stick = useStickToBottom<HTMLOListElement>(frames.length)
   const option = allowed.length === 0 ? '{}' : `{ transports: [${allowed.map((t) => `'${t}'`).join(', ')}] }`
 
   return (
@@ -140,7 +141,7 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
           {frames.length === 0 ? (
             <p className={styles.empty}>No frame yet.</p>
           ) : (
-            <ol className={styles.frames} ref={framesRef}>
+            <ol className={styles.frames} ref={stick.ref} onScroll={stick.onScroll}>
               {frames.map((f, i) => (
                 <li key={`${f.t}-${i}`} className={f.dir === 'in' ? styles.up : styles.down} data-kind={f.kind}>
                   <span className={styles.arrow} aria-label={f.dir === 'in' ? 'client to server' : 'server to client'}>
@@ -198,16 +199,6 @@ function feedText(message: string): string {
   } catch {
     return message
   }
-}
-
-/** Keeps a scrolled list at its newest entry while the reader has not scrolled up. */
-function useStickToBottom(count: number) {
-  const ref = useRef<HTMLOListElement>(null)
-  useEffect(() => {
-    const el = ref.current
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight
-  }, [count])
-  return ref
 }
 
 function Status({ attempt, transport }: { attempt: ReturnType<typeof useSockjsSession>['attempt']; transport: string | null }) {

@@ -48,6 +48,8 @@ describe('exercise sockjs-fallbacks (lesson 07)', () => {
     const v = evaluate(ex, [...websocket, ...misspelt])
     expect(v.steps[1].status).toBe('todo')
     expect(v.steps[1].message).toMatch(/opened no session.*All transports failed.*check the spelling/)
+    // the latest attempt decides: after a wrong websocket session, the misspelt one is what is explained
+    expect(evaluate(ex, [...websocket, ...websocket, ...misspelt]).steps[1]).toMatchObject({ status: 'todo', message: expect.stringMatching(/check the spelling/) })
     // once a session opens after it, the note goes away
     expect(evaluate(ex, [...websocket, ...misspelt, ...xhrStreaming]).steps[1].status).toBe('done')
   })

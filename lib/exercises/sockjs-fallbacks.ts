@@ -43,9 +43,10 @@ function overTransport(transport: string, count: number, otherWhy: (used: string
       if (seen >= count) return stepDone(d)
     }
     const lastOpen = opens(events, from).at(-1)
-    if (lastOpen && lastOpen.event.transport !== transport) return stepWrong(otherWhy(lastOpen.event.transport), lastOpen)
+    // the latest attempt decides: a client that gave up after the last session opened
     const stuck = gaveUp(events, from)
     if (stuck && (!lastOpen || stuck.index > lastOpen.index)) return stepTodo(GAVE_UP)
+    if (lastOpen && lastOpen.event.transport !== transport) return stepWrong(otherWhy(lastOpen.event.transport), lastOpen)
     if (seen > 0) return stepTodo(`${seen} message${seen === 1 ? '' : 's'} over ${transport} so far; wait for ${count - seen} more.`)
     return stepTodo()
   }

@@ -1,8 +1,9 @@
 'use client'
 
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { SocketioPacketEvent } from '@/lib/inspect/events'
 import { describePacket } from '@/lib/socketio/packet'
+import { useStickToBottom } from '../useStickToBottom'
 import { PacketText } from './PacketText'
 import styles from './PacketLog.module.css'
 
@@ -13,11 +14,7 @@ import styles from './PacketLog.module.css'
 export function PacketLog({ packets, title, empty }: { packets: readonly SocketioPacketEvent[]; title: string; empty: string }) {
   const [hideHeartbeats, setHide] = useState(false)
   const shown = (hideHeartbeats ? packets.filter((p) => (p.engineType !== 'ping' && p.engineType !== 'pong') || p.preview.endsWith('probe')) : packets).slice(-80)
-  const list = useRef<HTMLOListElement>(null)
-  useEffect(() => {
-    const el = list.current
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 80) el.scrollTop = el.scrollHeight
-  }, [shown.length])
+  const stick = useStickToBottom<HTMLOListElement>(shown.length)
   return (
     <section className={styles.log} aria-label={title}>
       <div className={styles.head}>
@@ -29,7 +26,7 @@ export function PacketLog({ packets, title, empty }: { packets: readonly Socketi
       {shown.length === 0 ? (
         <p className={styles.empty}>{empty}</p>
       ) : (
-        <ol className={styles.list} ref={list}>
+        <ol className={styles.list} ref={stick.ref} onScroll={stick.onScroll}>
           {shown.map((p, i) => (
             <li key={`${p.t}-${i}`} className={p.dir === 'in' ? styles.up : styles.down} data-engine={p.engineType} data-transport={p.transport}>
               <span className={styles.arrow} aria-label={p.dir === 'in' ? 'client to server' : 'server to client'}>
