@@ -59,6 +59,7 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
   const requests = view?.requests ?? []
   const perMessage = view && view.messages > 0 ? (requests.length / view.messages).toFixed(1) : '–'
   const stick = useStickToBottom<HTMLOListElement>(frames.length)
+  const stickRequests = useStickToBottom<HTMLOListElement>(requests.length)
   const option = allowed.length === 0 ? '{}' : `{ transports: [${allowed.map((t) => `'${t}'`).join(', ')}] }`
 
   return (
@@ -161,7 +162,7 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
           {requests.length === 0 ? (
             <p className={styles.empty}>None yet.</p>
           ) : (
-            <ol className={styles.requests}>
+            <ol className={styles.requests} ref={stickRequests.ref} onScroll={stickRequests.onScroll}>
               {requests.map((r, i) => (
                 <li key={i} data-endpoint={r.endpoint}>
                   <code>

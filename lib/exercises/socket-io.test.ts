@@ -23,8 +23,8 @@ describe('exercise socketio-upgrade (lesson 08)', () => {
     const v = evaluate(ex, upgradeAndAck)
     expect(v.done).toBe(true)
     expect(v.steps[0].message).toMatch(/the server offers upgrades \["websocket"\] and will ping every 25 s/)
-    expect(v.steps[0].evidence?.summary).toBe('engine.io open over polling')
-    expect(v.steps[2].evidence?.summary).toBe('engine.io upgrade over websocket')
+    expect(v.steps[0].evidence?.summary).toMatch(/^engine.io open over polling: 0\{"sid":/)
+    expect(v.steps[2].evidence?.summary).toBe('engine.io upgrade over websocket: 5')
   })
 
   it('steps in order: before the probe, the upgrade is not checked', () => {
@@ -51,7 +51,7 @@ describe('exercise socketio-ack (lesson 08)', () => {
   it('join with an ack, then send with an ack: done, pointing at the ACKs', () => {
     const v = evaluate(ex, upgradeAndAck)
     expect(v.done).toBe(true)
-    expect(v.steps[0].evidence?.summary).toBe('engine.io message / socket.io ACK over websocket')
+    expect(v.steps[0].evidence?.summary).toBe('engine.io message / socket.io ACK over websocket: 430[{"feed":"lobby","cursor":0}]')
     expect(v.steps[1].message).toMatch(/the `feed` EVENT that the server broadcast/)
   })
 
