@@ -158,14 +158,15 @@ export function RawSocketConsole({ url: initialUrl = '/socket.io/?EIO=4&transpor
         {entries.length === 0 ? (
           <p className={styles.empty}>Nothing yet.</p>
         ) : (
-          <ol className={styles.entries} ref={stick.ref} onScroll={stick.onScroll}>
+          <ol className={styles.entries} ref={stick.ref} onScroll={stick.onScroll} tabIndex={0} aria-label="Messages, oldest first">
             {entries.map((e) => {
               const read = e.dir === 'sent' ? serverReads[sentIndex++] : undefined
               return (
                 <li key={e.n} className={e.dir === 'sent' ? styles.sent : styles.received} data-dir={e.dir}>
-                  <span className={styles.arrow} aria-label={e.dir === 'sent' ? 'you sent' : 'you received'}>
+                  <span className={styles.arrow} aria-hidden="true">
                     {e.dir === 'sent' ? '↑' : '↓'}
                   </span>
+                  <span className={styles.srOnly}>{e.dir === 'sent' ? 'you sent: ' : 'you received: '}</span>
                   <PacketText text={e.text} />
                   <span className={styles.meaning}>
                     {describePacket(e.text)}

@@ -188,11 +188,11 @@ export function SocketioClient(_props: SocketioClientProps) {
               <dd>{packets.length - overPolling} packets</dd>
             </div>
           </dl>
-          <h4 className={styles.sideTitle}>Your callbacks</h4>
+          <p className={styles.sideTitle}>Your callbacks</p>
           {log.length === 0 ? (
             <p className={styles.empty}>Acknowledgements and events will show here.</p>
           ) : (
-            <ol className={styles.clientLog}>
+            <ol className={styles.clientLog} tabIndex={0} aria-label="What socket.io-client handed to your code">
               {log.map((l) => (
                 <li key={l.n} data-kind={l.kind}>
                   {l.text}

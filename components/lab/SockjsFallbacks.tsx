@@ -138,16 +138,17 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
 
       <div className={styles.panels}>
         <section className={styles.panel} aria-label="SockJS frames">
-          <h4 className={styles.panelTitle}>SockJS frames {view?.transport ? `over ${view.transport}` : ''}</h4>
+          <p className={styles.panelTitle}>SockJS frames {view?.transport ? `over ${view.transport}` : ''}</p>
           {frames.length === 0 ? (
             <p className={styles.empty}>No frame yet.</p>
           ) : (
-            <ol className={styles.frames} ref={stick.ref} onScroll={stick.onScroll}>
+            <ol className={styles.frames} ref={stick.ref} onScroll={stick.onScroll} tabIndex={0} aria-label="SockJS frames, oldest first">
               {frames.map((f, i) => (
                 <li key={`${f.t}-${i}`} className={f.dir === 'in' ? styles.up : styles.down} data-kind={f.kind}>
-                  <span className={styles.arrow} aria-label={f.dir === 'in' ? 'client to server' : 'server to client'}>
+                  <span className={styles.arrow} aria-hidden="true">
                     {f.dir === 'in' ? '↑' : '↓'}
                   </span>
+                  <span className={styles.srOnly}>{f.dir === 'in' ? 'client to server: ' : 'server to client: '}</span>
                   <code className={styles.preview}>{f.preview}</code>
                   <span className={styles.via}>
                     {frameMeaning(f)} · {f.transport}
@@ -158,11 +159,11 @@ export function SockjsFallbacks({ rate = '2000' }: SockjsFallbacksProps) {
           )}
         </section>
         <section className={styles.panel} aria-label="HTTP requests of this session">
-          <h4 className={styles.panelTitle}>HTTP requests</h4>
+          <p className={styles.panelTitle}>HTTP requests</p>
           {requests.length === 0 ? (
             <p className={styles.empty}>None yet.</p>
           ) : (
-            <ol className={styles.requests} ref={stickRequests.ref} onScroll={stickRequests.onScroll}>
+            <ol className={styles.requests} ref={stickRequests.ref} onScroll={stickRequests.onScroll} tabIndex={0} aria-label="HTTP requests, oldest first">
               {requests.map((r, i) => (
                 <li key={i} data-endpoint={r.endpoint}>
                   <code>

@@ -18,7 +18,7 @@ export function PacketLog({ packets, title, empty }: { packets: readonly Socketi
   return (
     <section className={styles.log} aria-label={title}>
       <div className={styles.head}>
-        <h4 className={styles.title}>{title}</h4>
+        <p className={styles.title}>{title}</p>
         <label className={styles.toggle}>
           <input type="checkbox" checked={hideHeartbeats} onChange={(e) => setHide(e.target.checked)} /> hide ping/pong
         </label>
@@ -26,12 +26,13 @@ export function PacketLog({ packets, title, empty }: { packets: readonly Socketi
       {shown.length === 0 ? (
         <p className={styles.empty}>{empty}</p>
       ) : (
-        <ol className={styles.list} ref={stick.ref} onScroll={stick.onScroll}>
+        <ol className={styles.list} ref={stick.ref} onScroll={stick.onScroll} tabIndex={0} aria-label={`${title}, oldest first`}>
           {shown.map((p, i) => (
             <li key={`${p.t}-${i}`} className={p.dir === 'in' ? styles.up : styles.down} data-engine={p.engineType} data-transport={p.transport}>
-              <span className={styles.arrow} aria-label={p.dir === 'in' ? 'client to server' : 'server to client'}>
+              <span className={styles.arrow} aria-hidden="true">
                 {p.dir === 'in' ? '↑' : '↓'}
               </span>
+              <span className={styles.srOnly}>{p.dir === 'in' ? 'client to server: ' : 'server to client: '}</span>
               <span className={styles.transport} data-transport={p.transport}>
                 {p.transport}
               </span>
