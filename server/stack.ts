@@ -46,7 +46,7 @@ export interface StackOptions<B extends StackBroker> {
   readonly nextUpgrades?: EventEmitter
   readonly sockjs?: { readonly heartbeatDelayMs?: number; readonly disconnectDelayMs?: number }
   /** Transport lab settings (server/lab/); the SockJS delays above apply to /sockjs/feed too. */
-  readonly lab?: Omit<LabOptions, 'log' | 'sockjs'>
+  readonly lab?: Omit<LabOptions, 'log' | 'sockjs' | 'bus'>
 }
 
 export interface Stack<B extends StackBroker> {
@@ -126,7 +126,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   })
   const exercises = createExerciseEndpoint({ bus, log })
 
-  const lab = createLab({ ...options.lab, log, sockjs: options.sockjs })
+  const lab = createLab({ ...options.lab, log, sockjs: options.sockjs, bus })
   // The lab's WebSocket and SockJS endpoints report to the inspector like /ws/stomp does.
   const wsId = (): string => nextConnectionId('ws')
   const labSockjsTap = { bus, connId: () => nextConnectionId('sockjs') }

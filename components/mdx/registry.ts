@@ -16,6 +16,7 @@ import { LazyEventSourceLab, LazyPoller, LazyStreamReader } from '../lab/LazyL02
 import { LazyAcceptCalculator, LazyWsConsole } from '../lab/LazyL05Widgets'
 
 // Lesson widgets of lessons 07-08: import here.
+import { LazyRawSocketConsole, LazySocketioClient, LazySockjsFallbacks } from '../lab/LazyL07Widgets'
 
 // Lesson widgets of lessons 09-12: import here.
 
@@ -75,6 +76,9 @@ export const mdxComponents = {
   WsConsole: LazyWsConsole,
 
   // lessons 07-08
+  SockjsFallbacks: LazySockjsFallbacks,
+  SocketioClient: LazySocketioClient,
+  RawSocketConsole: LazyRawSocketConsole,
 
   // lessons 09-12
 
@@ -126,6 +130,9 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   WsConsole: { allowed: [] },
 
   // lessons 07-08
+  SockjsFallbacks: { allowed: ['rate'] },
+  SocketioClient: { allowed: [] },
+  RawSocketConsole: { allowed: ['url', 'suggestions'] },
 
   // lessons 09-12
 

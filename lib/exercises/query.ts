@@ -163,7 +163,7 @@ export function summarize(event: InspectEvent): string {
     case 'sockjs.frame':
       return cap(`SockJS ${event.kind} frame over ${event.transport}${event.preview ? ` ${event.preview.slice(0, 40)}` : ''}`)
     case 'socketio.packet':
-      return cap(`engine.io ${event.engineType}${event.socketType ? ` / socket.io ${event.socketType}` : ''}${event.event ? ` "${event.event}"` : ''} over ${event.transport}`)
+      return cap(`engine.io ${event.engineType}${event.socketType ? ` / socket.io ${event.socketType}` : ''}${event.event ? ` "${event.event}"` : ''} over ${event.transport}${event.preview ? `: ${event.preview.slice(0, 40)}` : ''}`)
     case 'stomp.heartbeat':
       return `heart-beat ${event.dir === 'in' ? 'sent' : 'received'} (${event.bytes} octet${event.bytes === 1 ? '' : 's'})`
   }

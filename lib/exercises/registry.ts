@@ -19,6 +19,8 @@ import { wsComputeAccept } from './websocket-handshake'
 import { wsFramesByHand } from './websocket-frames'
 
 // Lessons 07-08 (SockJS, Socket.IO): imports here.
+import { sockjsFallbacks } from './sockjs-fallbacks'
+import { socketioAck, socketioByHand, socketioUpgrade } from './socket-io'
 
 // Lessons 09-12 (STOMP frames, pub/sub, not losing messages, heart-beats): imports here.
 
@@ -38,6 +40,10 @@ const ALL: readonly ExerciseDef[] = [
   wsFramesByHand,
 
   // 07-08
+  sockjsFallbacks,
+  socketioUpgrade,
+  socketioAck,
+  socketioByHand,
 
   // 09-12
 

@@ -69,6 +69,13 @@ const TERMS: readonly GlossaryTerm[] = [
   { id: 'closing-handshake', term: 'closing handshake', definition: 'One side sends a Close frame (code and reason), the other answers with its own, then the TCP connection is closed (RFC 6455 §1.4, §5.5.1).', lesson: 'websocket-frames' },
 
   // lessons 07-08: more terms here
+  { id: 'hop-by-hop-header', term: 'hop-by-hop header', definition: 'A header meant only for the next machine on the path, not the final server: `Connection`, the fields it names, `Upgrade`, `Keep-Alive`. A proxy removes them before forwarding, which is why a proxy that does not know WebSocket breaks the handshake.', lesson: 'sockjs-fallbacks' },
+  { id: 'fallback-transport', term: 'fallback', definition: 'A transport used because the preferred one failed while connecting: SockJS tries WebSocket, then streaming, then polling, each with a deadline.', lesson: 'sockjs-fallbacks' },
+  { id: 'sockjs-frame', term: 'SockJS frame', definition: 'What a SockJS server sends on every transport, named by its first letter: `o` open, `h` heartbeat, `a[…]` an array of messages, `c[code,"reason"]` close.', lesson: 'sockjs-fallbacks' },
+  { id: 'socketio-namespace', term: 'namespace (Socket.IO)', definition: 'A channel of its own inside one Socket.IO connection (`/`, `/admin` …), joined with a CONNECT packet (`40`, `40/admin,`); each has its own handlers.', lesson: 'socket-io' },
+  { id: 'socketio-ack', term: 'acknowledgement (Socket.IO)', definition: 'A reply to one emit: the client numbers the event (`421[…]`) and the server answers with an ACK carrying the same id (`431[…]`), which runs the callback.', lesson: 'socket-io' },
+  { id: 'socketio-room', term: 'room (Socket.IO)', definition: 'A group of sockets kept by the server (`socket.join(room)`) so it can broadcast to all of them (`io.to(room).emit(…)`); rooms never appear in the protocol.', lesson: 'socket-io' },
+  { id: 'sticky-session', term: 'sticky session', definition: 'A load balancer sending every request of one session to the same backend server (by a cookie, or a server id in the URL), needed when one session is many HTTP requests.', lesson: 'sockjs-fallbacks' },
 
   // lessons 09-12: more terms here
 

@@ -174,19 +174,29 @@ export interface SockjsFrameEvent extends Base {
   readonly bytes: number
 }
 
-/** An engine.io / socket.io packet. */
+/**
+ * One engine.io packet of the lab's Socket.IO endpoint, either direction (lib/socketio/packet.ts
+ * decodes them). `conn` names the engine.io session (`socketio-3`), the same over polling and
+ * after the upgrade to WebSocket.
+ */
 export interface SocketioPacketEvent extends Base {
   readonly type: 'socketio.packet'
   readonly dir: Direction
   /** engine.io transport: polling or websocket. */
   readonly transport: string
-  /** engine.io packet type: open, close, ping, pong, message, upgrade, noop. */
+  /** engine.io packet type: open, close, ping, pong, message, upgrade, noop (`invalid` when the text is none). */
   readonly engineType: string
   /** socket.io packet type for messages: CONNECT, EVENT, ACK … */
   readonly socketType?: string
   readonly namespace?: string
   readonly event?: string
+  /** EVENT with an acknowledgement requested, or ACK: the ack id. */
+  readonly ackId?: number
+  /** The engine.io session id (the open packet's `sid`, the `sid=` of later requests). */
+  readonly sid?: string
+  /** The packet as text (type digit first), capped; binary data as `<N octets of binary>`. */
   readonly preview: string
+  /** Octets of the encoded packet (a polling payload's `\x1e` separators not counted). */
   readonly bytes: number
 }
 

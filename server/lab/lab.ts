@@ -13,6 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
+import type { TapBus } from '../inspect/bus'
 import type { Logger } from '../log'
 import type { UpgradeHandler } from '../upgrade-router'
 import { ShutdownList, type Exchange, type LabContext } from './context'
@@ -34,6 +35,8 @@ export interface LabOptions {
   /** SSE comment heartbeat period (default 15 s). */
   readonly sseHeartbeatMs?: number
   readonly feeds?: FeedHubOptions
+  /** The tap bus: the Socket.IO endpoint publishes `socketio.packet` on it (server/inspect/socketio-tap.ts). */
+  readonly bus?: TapBus
 }
 
 export interface Lab {
@@ -105,7 +108,7 @@ export function createLab(options: LabOptions): Lab {
   }
   const ws = createWsEndpoints(ctx)
   const sockjs = createSockjsFeed(ctx, options.sockjs)
-  const socketio = createSocketio(ctx)
+  const socketio = createSocketio(ctx, options.bus)
 
   async function dispatch(ex: Exchange): Promise<void> {
     const { url, req, res } = ex

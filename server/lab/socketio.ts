@@ -12,15 +12,18 @@
  *   server → client  "feed" <message>              one per feed message
  *                    "lab-error" {error}           when a bad join/send came without an ack
  *
- * Compression is off (HTTP and WebSocket) so the packets on the wire stay readable. Latency is
- * measured when engine.io flushes the packet to its transport (a polling client gets it on its
- * next GET), not when it is queued.
+ * Compression is off (HTTP and WebSocket) so the packets on the wire stay readable. With a tap bus,
+ * every engine.io packet is published as `socketio.packet` (server/inspect/socketio-tap.ts).
+ * Latency is measured when engine.io flushes the packet to its transport (a polling client gets
+ * it on its next GET), not when it is queued.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket as NetSocket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { Server as EngineServer } from 'engine.io'
 import { Server as IoServer, type Socket } from 'socket.io'
+import type { TapBus } from '../inspect/bus'
+import { tapEngine, type TappableEngine } from '../inspect/socketio-tap'
 import type { LabContext } from './context'
 import type { Feed, FeedMessage } from './feed'
 import { checkFeedName, LabError, MAX_BODY_BYTES, parseCursor, readCid, readRate } from './http-util'
@@ -51,12 +54,14 @@ function field(payload: unknown, name: string): unknown {
   return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[name] : undefined
 }
 
-export function createSocketio(ctx: LabContext): SocketioEndpoint {
+export function createSocketio(ctx: LabContext, bus?: TapBus): SocketioEndpoint {
   const engine = new EngineServer({
     maxHttpBufferSize: MAX_BODY_BYTES,
     httpCompression: false,
     perMessageDeflate: false,
   })
+  // One socketio.packet event per engine.io packet, both ways (before socket.io binds to it).
+  if (bus) tapEngine(engine as unknown as TappableEngine, { bus })
   const io = new IoServer({ serveClient: false, path: SOCKETIO_PATH.slice(0, -1) })
   io.bind(engine)
 

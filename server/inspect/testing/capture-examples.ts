@@ -5,10 +5,12 @@
  *   npx tsx server/inspect/testing/capture-examples.ts > /tmp/examples.json
  *
  * A real test server; a short poll of the lab's lobby feed; a STOMP session over /ws/stomp (server
- * heart-beats, a subscription, a message, then a mistake that earns an ERROR) and a SockJS session
- * over xhr-streaming, all with the same cid.
+ * heart-beats, a subscription, a message, then a mistake that earns an ERROR), a SockJS session
+ * over xhr-streaming and a Socket.IO session (polling, upgraded to WebSocket, a join with an ack),
+ * all with the same cid.
  */
 import SockJS from 'sockjs-client'
+import { io } from 'socket.io-client'
 import type { InspectEvent } from '../../../lib/inspect/events'
 import { startTestServer } from '../../testing/harness'
 import { StompWs, TestViewer, until } from './viewer-client'
@@ -35,6 +37,12 @@ sock.send('CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\0')
 await until(() => viewer.events().some((e) => e.type === 'sockjs.frame' && e.kind === 'a'), 'a SockJS a frame')
 sock.close()
 
+const sio = io(srv.httpUrl, { query: { cid: CID }, reconnection: false, forceNew: true })
+await new Promise<void>((resolve) => sio.io.engine.once('upgrade', () => resolve()))
+await sio.emitWithAck('join', { feed: 'lobby' })
+await until(() => viewer.events().some((e) => e.type === 'socketio.packet' && e.socketType === 'ACK'), 'a Socket.IO ACK')
+sio.disconnect()
+
 c.frame('SEND', {}, 'no destination')
 await c.expect('ERROR')
 await until(() => viewer.events().some((e) => e.type === 'broker.session' && e.state === 'closed'), 'the session closing')
@@ -59,6 +67,9 @@ const examples = {
   'broker.route': pick('broker.route'),
   'http.exchange': pick('http.exchange'),
   'socketio.packet': pick('socketio.packet'),
+  'socketio.packet (upgrade)': pick('socketio.packet', (e) => e.type === 'socketio.packet' && e.engineType === 'upgrade'),
+  'socketio.packet (event)': pick('socketio.packet', (e) => e.type === 'socketio.packet' && e.event === 'join'),
+  'socketio.packet (ack)': pick('socketio.packet', (e) => e.type === 'socketio.packet' && e.socketType === 'ACK'),
   types: [...new Set(events.map((e) => e.type))],
 }
 process.stdout.write(`${JSON.stringify(examples, null, 2)}\n`)
