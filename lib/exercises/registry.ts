@@ -16,6 +16,10 @@ import type { ExerciseDef } from './types'
 // Lessons 07-08 (SockJS, Socket.IO): imports here.
 
 // Lessons 09-12 (STOMP frames, pub/sub, not losing messages, heart-beats): imports here.
+import { stompConnectByHand } from './stomp-frames'
+import { pubsubTopicAndQueue } from './publish-subscribe'
+import { ackRedelivery, receiptsAndTransactions } from './not-losing-messages'
+import { heartbeatSilence } from './heart-beats'
 
 // Lessons 13-15 (brokers, security, capstone): imports here.
 
@@ -30,6 +34,11 @@ const ALL: readonly ExerciseDef[] = [
   // 07-08
 
   // 09-12
+  stompConnectByHand,
+  pubsubTopicAndQueue,
+  ackRedelivery,
+  receiptsAndTransactions,
+  heartbeatSilence,
 
   // 13-15
 ]
