@@ -16,6 +16,7 @@ import { Table } from './Table'
 // Lesson widgets of lessons 07-08: import here.
 
 // Lesson widgets of lessons 09-12: import here.
+import { LazyHeartbeatClient } from '../lab/LazyL09Widgets'
 
 // Lesson widgets of lessons 13-15: import here.
 
@@ -70,6 +71,8 @@ export const mdxComponents = {
   // lessons 07-08
 
   // lessons 09-12
+  // lesson 12: a STOMP client card with the heart-beat strip and a "pause heart-beats" switch
+  HeartbeatClient: LazyHeartbeatClient,
 
   // lessons 13-15
 } satisfies MDXComponents
@@ -116,6 +119,7 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   // lessons 07-08
 
   // lessons 09-12
+  HeartbeatClient: { allowed: ['name', 'doc', 'autoConnect', 'heartBeat', 'login', 'passcode', 'height'], values: { autoConnect: ['true', 'false'] } },
 
   // lessons 13-15
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Header } from '../stomp/frame'
 import fc from 'fast-check'
 import { evaluate } from './evaluate'
 import { ackRedelivery, receiptsAndTransactions } from './not-losing-messages'
@@ -70,7 +71,7 @@ describe('exercise receipts-and-transactions (lesson 11)', () => {
   const ex = receiptsAndTransactions
   const Q = '/queue/orders'
   const subscribed = [...handshake('ws-1', GOOD_CONNECT), stomp('in', 'SUBSCRIBE', [['id', 'orders'], ['destination', Q], ['receipt', 'sub-1']], '', 'ws-1'), subscription('ws-1', 'orders', Q), stomp('out', 'RECEIPT', [['receipt-id', 'sub-1']], '', 'ws-1')]
-  const f = (command: string, headers: [string, string][], body = '') => stomp('in', command, headers, body, 'ws-1')
+  const f = (command: string, headers: Header[], body = '') => stomp('in', command, headers, body, 'ws-1')
   const tx1 = [f('BEGIN', [['transaction', 'tx-1']]), f('SEND', [['destination', Q], ['transaction', 'tx-1']], 'order 1'), f('COMMIT', [['transaction', 'tx-1']]), message('ws-1', Q, 'm-1', 'orders', 'order 1'), route('ws-1', Q, 'm-1', [['ws-1', 'orders']])]
   const tx2 = [f('BEGIN', [['transaction', 'tx-2']]), f('SEND', [['destination', Q], ['transaction', 'tx-2']], 'order 2'), f('ABORT', [['transaction', 'tx-2']])]
 
