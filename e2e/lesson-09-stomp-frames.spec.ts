@@ -36,7 +36,7 @@ test('lesson 09 exercise, typical mistakes: a lower-case command and a missing a
   await open(page)
   await connectClient(page, 'You', 'open')
   await typeAndSend(page, 'You', ['connect', 'accept-version:1.2', 'host:localhost', ''])
-  await expectStep(page, EX, 'connect', 'wrong', /case-sensitive.*Write `?CONNECT`?/)
+  await expectStep(page, EX, 'connect', 'wrong', /case-sensitive upper-case words: write `?CONNECT`?/)
   await expect(exercise(page, EX).locator('li[data-step="connect"]')).toContainText('received ERROR message:Unknown command')
   await waitState(page, 'You', 'closed')
 

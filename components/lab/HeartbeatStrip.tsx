@@ -64,8 +64,8 @@ export function HeartbeatStrip({ client }: { readonly client: RawStompClient }) 
     [inspect.events, conn, now, live],
   )
   const [up, down] = status.heartBeat ?? [0, 0]
-  const paused = client.heartbeatsPaused
   const canPause = status.state === 'connected' && up > 0
+  const paused = canPause && client.heartbeatsPaused
 
   return (
     <section className={styles.strip} aria-label={`Heart-beats of ${client.settings.name}`} data-widget="heartbeat-strip">
@@ -81,8 +81,9 @@ export function HeartbeatStrip({ client }: { readonly client: RawStompClient }) 
             </>
           )}
         </p>
-        <button type="button" className={styles.pause} aria-pressed={paused} disabled={!canPause && !paused} onClick={() => client.pauseHeartbeats(!paused)}>
-          {paused ? '▶' : '⏸'} Pause heart-beats<span className="visually-hidden"> of {client.settings.name}</span>
+        <button type="button" className={styles.pause} aria-pressed={paused} disabled={!canPause} onClick={() => client.pauseHeartbeats(!paused)}>
+          <span className={styles.led} aria-hidden="true" />
+          Pause heart-beats<span className="visually-hidden"> of {client.settings.name}</span>
         </button>
       </div>
       <div className={styles.lanes}>

@@ -41,6 +41,12 @@ describe('exercise heartbeat-silence (lesson 12)', () => {
     expect(messages(ex, old)[0]).toMatch(/1\.0 has no heart-beats/)
   })
 
+  it('a socket left without CONNECT: the connect timeout is explained', () => {
+    const late = [session('ws-1', 'open'), ...brokerError('ws-1', 'STOMP_ERR_CONNECT_TIMEOUT', 'No CONNECT in time: send CONNECT first')]
+    expect(statuses(ex, late)[0]).toBe('wrong')
+    expect(messages(ex, late)[0]).toMatch(/no CONNECT came within 10 s/)
+  })
+
   it('closed before two beats; one beat so far', () => {
     expect(messages(ex, [...connect('2000,2000'), heartbeat('ws-1', 'in')])[1]).toMatch(/One heart-beat so far/)
     const early = [...connect('2000,2000'), heartbeat('ws-1', 'in'), ...timeout]

@@ -49,6 +49,11 @@ const negotiate: StepCheck = (events, from) => {
     }
     return stepDone(connected, `${math} So you must send something every max(${cx}, ${sy}) = ${up} ms, and the broker every ${down === 0 ? '— never (you asked for none)' : `max(${sx}, ${cy}) = ${down} ms`}.`)
   }
+  // a socket opened and left without CONNECT: the broker gives up after its connect timeout
+  const late = stompErrors(events, from).filter(({ event }) => event.code === 'STOMP_ERR_CONNECT_TIMEOUT').at(-1)
+  if (late && late.index > (last?.at?.index ?? -1)) {
+    return stepWrong('The broker closed the socket because no CONNECT came within 10 s of it opening. Edit the CONNECT first, then press Connect and send it right away.', late)
+  }
   return last ?? stepTodo()
 }
 

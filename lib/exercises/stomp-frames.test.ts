@@ -42,7 +42,7 @@ describe('exercise stomp-connect-by-hand (lesson 09)', () => {
   it('a lower-case command gets the ERROR explained: commands are case-sensitive', () => {
     const events = [session('ws-1', 'open'), ...brokerError('ws-1', 'STOMP_ERR_BAD_COMMAND', 'Unknown command: "connect"', '"connect" is not a STOMP command. Commands are case-sensitive: did you mean CONNECT?')]
     expect(statuses(ex, events)).toEqual(['wrong', 'todo', 'todo'])
-    expect(messages(ex, events)[0]).toMatch(/case-sensitive.*Write `CONNECT`/)
+    expect(messages(ex, events)[0]).toMatch(/case-sensitive upper-case words: write `CONNECT`/)
   })
 
   it('a frame before CONNECT, a version nobody speaks, a CONNECT without its NUL', () => {
@@ -51,7 +51,7 @@ describe('exercise stomp-connect-by-hand (lesson 09)', () => {
     const mismatch = [session('ws-1', 'open'), stomp('in', 'CONNECT', [['accept-version', '2.0']]), ...brokerError('ws-1', 'STOMP_ERR_VERSION_MISMATCH', 'No common version')]
     expect(messages(ex, mismatch)[0]).toMatch(/offered none of them/)
     const timeout = [session('ws-1', 'open'), ...brokerError('ws-1', 'STOMP_ERR_CONNECT_TIMEOUT', 'No CONNECT in time: send CONNECT first')]
-    expect(messages(ex, timeout)[0]).toMatch(/end the frame with `\^@`/)
+    expect(messages(ex, timeout)[0]).toMatch(/10 s to start its session.*Write the CONNECT first.*end the frame with `\^@`/)
   })
 
   it('a failed try, then a good one: done (the latest good CONNECTED wins)', () => {

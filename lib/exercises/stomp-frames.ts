@@ -31,7 +31,7 @@ function handshakeError(error: FrameAt, sent: FrameAt | undefined): string {
   const code = header(error.event, 'code') ?? ''
   const what = errorText(error.event)
   if (code === 'STOMP_ERR_BAD_COMMAND') {
-    return `The broker answered ${what}: STOMP commands are case-sensitive upper-case words (${errorFirstSentence(error.event)}) Write \`CONNECT\`, press Connect (the broker closed the socket after its ERROR) and send again.`
+    return `The broker answered ${what}. ${errorFirstSentence(error.event)} STOMP commands are case-sensitive upper-case words: write \`CONNECT\`, press Connect (the broker closed the socket after its ERROR) and send again.`
   }
   if (code === 'STOMP_ERR_NOT_CONNECTED') {
     return `You sent \`${sent?.event.command ?? 'a frame'}\` before CONNECT, and the broker answered ${what}. A session starts with CONNECT (or STOMP), nothing else. Press Connect and send CONNECT first.`
@@ -40,7 +40,7 @@ function handshakeError(error: FrameAt, sent: FrameAt | undefined): string {
     return `The broker answered ${what}: it speaks 1.0, 1.1 and 1.2, and your \`accept-version\` offered none of them. Write \`accept-version:1.2\`.`
   }
   if (code === 'STOMP_ERR_CONNECT_TIMEOUT') {
-    return `The broker waited for a complete CONNECT and gave up (${what}). If you ticked "send exactly as typed", end the frame with \`^@\` (the NUL octet): without it the broker keeps waiting for the rest of the frame.`
+    return `The broker waited for a complete CONNECT and gave up (${what}): it gives a new connection 10 s to start its session. Write the CONNECT first, then press Connect and send it right away. (With "send exactly as typed", end the frame with \`^@\`, the NUL octet: without it the broker keeps waiting for the rest of the frame.)`
   }
   return `The broker answered ${what}. ${errorFirstSentence(error.event)} Read the whole body in the log, fix the frame, press Connect (after an ERROR the broker closes the connection) and send it again.`
 }
@@ -106,7 +106,7 @@ export const stompConnectByHand: ExerciseDef = {
   title: 'Open a STOMP session by hand, then break it',
   goal: 'Write the CONNECT frame yourself, read what `CONNECTED` negotiated, then send a frame with a mistake and watch the broker answer `ERROR` and close the connection.',
   steps: [
-    { id: 'connect', label: 'Press Connect, then send a `CONNECT` with `accept-version:1.2` and `host:localhost`, and get `CONNECTED` with `version:1.2`.' },
+    { id: 'connect', label: 'Write a `CONNECT` with `accept-version:1.2` and `host:localhost`, press Connect and send it: get `CONNECTED` with `version:1.2`.' },
     { id: 'error', label: 'On that session, send a frame with a mistake on purpose (a `SEND` without `destination`, say) and read the `ERROR`.' },
     { id: 'reconnect', label: 'Connect again and send a correct `SEND` to `/topic/hello` with a body.' },
   ],
