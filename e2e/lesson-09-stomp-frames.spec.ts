@@ -4,6 +4,9 @@ import { card, editorOf, editorText, logRow, statusOf } from './playground-page'
 import { connectClient, openLesson, typeAndSend, waitState } from './stomp-lesson'
 
 /** Lesson 09: CONNECT written by hand in the lesson's client, an ERROR on purpose, the broker's close. */
+// many steps, each waiting for the broker's verdict: room for a busy machine
+test.describe.configure({ timeout: 120_000 })
+
 const EX = 'stomp-connect-by-hand'
 const open = (page: import('@playwright/test').Page) => openLesson(page, 'stomp-frames', EX, ['You'])
 

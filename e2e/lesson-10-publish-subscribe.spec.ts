@@ -7,6 +7,9 @@ import { connectClient, openLesson, typeAndSend, unique, waitState } from './sto
  * Lesson 10: Alice and Bob on one topic (fan-out) and one queue (round robin). Destinations are
  * shared by every connection on the server, so each test uses names of its own.
  */
+// many steps, each waiting for the broker's verdict: room for a busy machine
+test.describe.configure({ timeout: 120_000 })
+
 const EX = 'pubsub-topic-and-queue'
 const open = async (page: import('@playwright/test').Page) => {
   await openLesson(page, 'publish-subscribe', EX, ['Alice', 'Bob'])

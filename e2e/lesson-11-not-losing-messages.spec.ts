@@ -4,6 +4,9 @@ import { editorText, logRow } from './playground-page'
 import { connectClient, openLesson, typeAndSend, unique } from './stomp-lesson'
 
 /** Lesson 11: client-individual ACK/NACK redelivery, then receipts and transactions, on Alice's connection. */
+// many steps, each waiting for the broker's verdict: room for a busy machine
+test.describe.configure({ timeout: 120_000 })
+
 const ACK = 'ack-redelivery'
 const TX = 'receipts-and-transactions'
 type Page = import('@playwright/test').Page

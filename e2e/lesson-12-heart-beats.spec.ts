@@ -7,12 +7,13 @@ import { connectClient, openLesson, typeAndSend, waitState } from './stomp-lesso
  * Lesson 12: heart-beats negotiated by hand, seen on the wire, then paused until the broker gives
  * up. No timed assertion: each step waits for the broker's own verdict, with room to spare.
  */
+test.describe.configure({ timeout: 120_000 })
+
 const EX = 'heartbeat-silence'
 const open = (page: import('@playwright/test').Page) => openLesson(page, 'heart-beats', EX, ['Alice'])
 const strip = (page: import('@playwright/test').Page) => page.locator('[data-widget="heartbeat-strip"]')
 
 test('lesson 12 exercise, solved by hand: 2000,2000 negotiated, beats reach the broker, paused until the broker closes the connection', async ({ page }) => {
-  test.setTimeout(90_000)
   await open(page)
   await connectClient(page, 'Alice', 'open')
   await typeAndSend(page, 'Alice', ['CONNECT', 'accept-version:1.2', 'host:localhost', 'heart-beat:2000,2000', ''])

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { checkerReady, exercise } from './exercise'
 import { expect } from './fixtures'
-import { card, editorOf, statusOf, typeDocument } from './playground-page'
+import { card, editorOf, statusOf } from './playground-page'
 
 /**
  * Drives the STOMP lessons (09-12) like a learner: the lesson's named client cards (the
@@ -36,10 +36,20 @@ export async function waitState(page: Page, name: string, state: string): Promis
   await expect(statusOf(page, name)).toHaveAttribute('data-state', state, { timeout: 15_000 })
 }
 
-/** Replaces the editor's text by typing it, then presses Send all. */
+/**
+ * Replaces the editor's text from the keyboard as one text input (what a paste or an input
+ * method delivers: no Enter key press, so an open completion list can never take it over), then
+ * presses Send all.
+ */
 export async function typeAndSend(page: Page, name: string, lines: readonly string[]): Promise<void> {
   await card(page, name).scrollIntoViewIfNeeded()
-  await typeDocument(page, name, lines)
+  const editor = editorOf(page, name)
+  await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await editor.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  await page.keyboard.insertText(lines.join('\n'))
+  await page.keyboard.press('Escape')
   await card(page, name).getByRole('button', { name: `Send all frames of ${name}` }).click()
 }
 
