@@ -23,10 +23,9 @@ test('lesson 12 exercise, solved by hand: 2000,2000 negotiated, beats reach the 
   await expect(exercise(page, EX).locator('li[data-step="beats"]')).toHaveAttribute('data-status', 'done', { timeout: 30_000 })
   await expect(strip(page).getByTestId('heartbeat-summary')).toContainText(/[2-9]\d* heart-beats? and 1 frame from you/)
 
-  const pause = strip(page).getByRole('button', { name: 'Pause heart-beats of Alice' })
-  await pause.click()
-  await expect(pause).toHaveAttribute('aria-pressed', 'true')
-  await expect(strip(page)).toContainText('(paused)')
+  // paused, the client sends nothing: the broker gives up after its window (a busy machine may
+  // get there before any check of the paused look, so only the outcome is awaited)
+  await strip(page).getByRole('button', { name: 'Pause heart-beats of Alice' }).click()
   await expect(exercise(page, EX).locator('li[data-step="silence"]')).toHaveAttribute('data-status', 'done', { timeout: 45_000 })
   await expectStep(page, EX, 'silence', 'done', /Heart-beat timeout/)
   await waitState(page, 'Alice', 'closed')

@@ -4,7 +4,7 @@ import { evaluate } from './evaluate'
 import { heartbeatSilence as ex } from './heart-beats'
 import { messages, statuses } from './testing'
 import { brokerError, handshake, heartbeat, session, stomp } from './stomp-testing'
-import { arbitraryEvents } from './stomp-arbitrary'
+import { arbitraryEvents } from './testing/stomp-arbitrary'
 
 const connect = (hb?: string, extra: [string, string][] = []) =>
   handshake('ws-1', [['accept-version', '1.2'], ['host', 'localhost'], ...(hb === undefined ? [] : ([['heart-beat', hb]] as [string, string][])), ...extra], [['version', '1.2'], ['heart-beat', '1000,1000'], ['session', 'ws-1']])

@@ -5,7 +5,7 @@ import { evaluate } from './evaluate'
 import { ackRedelivery, receiptsAndTransactions } from './not-losing-messages'
 import { messages, statuses } from './testing'
 import { GOOD_CONNECT, brokerError, handshake, message, publish, route, session, stomp, subscription } from './stomp-testing'
-import { arbitraryEvents } from './stomp-arbitrary'
+import { arbitraryEvents } from './testing/stomp-arbitrary'
 
 const T = '/topic/greetings'
 const base = [...handshake('ws-1', GOOD_CONNECT), subscription('ws-1', '0', T, 'client-individual')]

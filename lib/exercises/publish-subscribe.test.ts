@@ -4,7 +4,7 @@ import { evaluate } from './evaluate'
 import { pubsubTopicAndQueue as ex } from './publish-subscribe'
 import { messages, statuses } from './testing'
 import { GOOD_CONNECT, brokerError, handshake, publish, route, stomp, subscription } from './stomp-testing'
-import { arbitraryEvents } from './stomp-arbitrary'
+import { arbitraryEvents } from './testing/stomp-arbitrary'
 
 const T = '/topic/greetings'
 const Q = '/queue/jobs'

@@ -4,7 +4,7 @@ import { evaluate } from './evaluate'
 import { stompConnectByHand as ex } from './stomp-frames'
 import { messages, statuses } from './testing'
 import { GOOD_CONNECT, brokerError, handshake, session, stomp } from './stomp-testing'
-import { arbitraryEvents } from './stomp-arbitrary'
+import { arbitraryEvents } from './testing/stomp-arbitrary'
 
 const solved = [
   ...handshake('ws-1', GOOD_CONNECT),

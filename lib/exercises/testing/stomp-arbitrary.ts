@@ -5,9 +5,9 @@
  * Test-only (imported by *.test.ts).
  */
 import fc from 'fast-check'
-import type { Header } from '../stomp/frame'
-import type { InspectEvent } from '../inspect/events'
-import { CID } from './testing'
+import type { Header } from '../../stomp/frame'
+import type { InspectEvent } from '../../inspect/events'
+import { CID } from '../testing'
 
 const conns = fc.constantFrom('ws-1', 'ws-2', 'ws-3')
 const commands = fc.constantFrom('CONNECT', 'STOMP', 'CONNECTED', 'SEND', 'SUBSCRIBE', 'UNSUBSCRIBE', 'MESSAGE', 'ACK', 'NACK', 'BEGIN', 'COMMIT', 'ABORT', 'RECEIPT', 'ERROR', 'DISCONNECT', 'connect')
