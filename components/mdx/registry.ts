@@ -19,6 +19,7 @@ import { LazyAcceptCalculator, LazyWsConsole } from '../lab/LazyL05Widgets'
 import { LazyRawSocketConsole, LazySocketioClient, LazySockjsFallbacks } from '../lab/LazyL07Widgets'
 
 // Lesson widgets of lessons 09-12: import here.
+import { LazyHeartbeatClient } from '../lab/LazyL09Widgets'
 
 // Lesson widgets of lessons 13-15: import here.
 
@@ -81,6 +82,8 @@ export const mdxComponents = {
   RawSocketConsole: LazyRawSocketConsole,
 
   // lessons 09-12
+  // lesson 12: a STOMP client card with the heart-beat strip and a "pause heart-beats" switch
+  HeartbeatClient: LazyHeartbeatClient,
 
   // lessons 13-15
 } satisfies MDXComponents
@@ -135,6 +138,7 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   RawSocketConsole: { allowed: ['url', 'suggestions'] },
 
   // lessons 09-12
+  HeartbeatClient: { allowed: ['name', 'doc', 'autoConnect', 'heartBeat', 'login', 'passcode', 'height'], values: { autoConnect: ['true', 'false'] } },
 
   // lessons 13-15
 }

@@ -23,6 +23,10 @@ import { sockjsFallbacks } from './sockjs-fallbacks'
 import { socketioAck, socketioByHand, socketioUpgrade } from './socket-io'
 
 // Lessons 09-12 (STOMP frames, pub/sub, not losing messages, heart-beats): imports here.
+import { stompConnectByHand } from './stomp-frames'
+import { pubsubTopicAndQueue } from './publish-subscribe'
+import { ackRedelivery, receiptsAndTransactions } from './not-losing-messages'
+import { heartbeatSilence } from './heart-beats'
 
 // Lessons 13-15 (brokers, security, capstone): imports here.
 
@@ -46,6 +50,11 @@ const ALL: readonly ExerciseDef[] = [
   socketioByHand,
 
   // 09-12
+  stompConnectByHand,
+  pubsubTopicAndQueue,
+  ackRedelivery,
+  receiptsAndTransactions,
+  heartbeatSilence,
 
   // 13-15
 ]

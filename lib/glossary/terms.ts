@@ -78,6 +78,16 @@ const TERMS: readonly GlossaryTerm[] = [
   { id: 'sticky-session', term: 'sticky session', definition: 'A load balancer sending every request of one session to the same backend server (by a cookie, or a server id in the URL), needed when one session is many HTTP requests.', lesson: 'sockjs-fallbacks' },
 
   // lessons 09-12: more terms here
+  { id: 'eol', term: 'EOL', definition: 'End of line in STOMP: a line feed (`\\n`, octet 10), optionally preceded by a carriage return in STOMP 1.2. It ends the command and every header line; an EOL on its own between frames is a heart-beat.', lesson: 'stomp-frames' },
+  { id: 'header-escaping', term: 'header escaping', definition: 'In STOMP 1.1 and 1.2 a header value writes a colon as `\\c`, a line feed as `\\n`, a backslash as `\\\\` (and, in 1.2, a carriage return as `\\r`); any other backslash sequence is a fatal error. CONNECT and CONNECTED are never escaped.', lesson: 'stomp-frames' },
+  { id: 'version-negotiation', term: 'version negotiation', definition: 'The client lists the STOMP versions it speaks in CONNECT\'s `accept-version`; the server picks the highest one both speak and says it in CONNECTED\'s `version`. No `accept-version` means 1.0.', lesson: 'stomp-frames' },
+  { id: 'error-frame', term: 'ERROR frame', definition: 'What a STOMP server sends when something went wrong: a short `message` header, usually a body that explains. In STOMP 1.2 the server must close the connection right after it.', lesson: 'stomp-frames' },
+  { id: 'subscription-id', term: 'subscription id', definition: 'The `id` a client gives a SUBSCRIBE, unique on its connection; every MESSAGE for it carries it back as `subscription`, and UNSUBSCRIBE names it.', lesson: 'publish-subscribe' },
+  { id: 'message-id', term: 'message-id', definition: 'The header a broker puts on every MESSAGE to identify the message; all the copies of one published message share it, and a redelivery keeps it.', lesson: 'publish-subscribe' },
+  { id: 'competing-consumers', term: 'competing consumers', definition: 'Several subscribers on one queue: each message goes to only one of them (here round robin), so they share the work instead of each getting a copy.', lesson: 'publish-subscribe' },
+  { id: 'ack-mode', term: 'ack mode', definition: 'A SUBSCRIBE\'s `ack` header: `auto` (a message counts as processed when sent), `client` (the client ACKs, cumulatively) or `client-individual` (the client ACKs each message on its own).', lesson: 'not-losing-messages' },
+  { id: 'redelivery', term: 'redelivery', definition: 'The broker sending a message again because it was not acknowledged (NACKed, or its consumer went away); Wirelab marks the copy `redelivered:true` and keeps its `message-id`.', lesson: 'not-losing-messages' },
+  { id: 'failure-detection', term: 'failure detection', definition: 'Noticing that the other end of a connection is gone when nothing says so (a pulled cable, a frozen process): STOMP does it with heart-beats and a time window after which silence means dead.', lesson: 'heart-beats' },
 
   // lessons 13-15: more terms here
 ]

@@ -136,6 +136,31 @@ describe('RawStompClient', () => {
     c.dispose()
   })
 
+  it('pauses its heart-beats on request, socket kept open, and a new connection starts unpaused', async () => {
+    vi.useFakeTimers()
+    const p = peer()
+    const c = new RawStompClient(SETTINGS, { socketFactory: p.factory })
+    c.connect()
+    await p.open()
+    p.data('CONNECTED\nversion:1.2\nheart-beat:0,1000\n\n\u0000')
+    c.pauseHeartbeats(true)
+    expect(c.heartbeatsPaused).toBe(true)
+    expect(c.entries.at(-1)).toMatchObject({ kind: 'event', text: expect.stringMatching(/^Heart-beats paused/) })
+    vi.advanceTimersByTime(3100)
+    expect(p.sent).toHaveLength(1) // the CONNECT only
+    expect(c.entries.some((e) => e.kind === 'heartbeat' && e.dir === 'sent')).toBe(false)
+    expect(p.closes).toEqual([])
+    c.pauseHeartbeats(false)
+    vi.advanceTimersByTime(1100)
+    expect(p.sent.slice(1)).toContain('\n')
+    c.pauseHeartbeats(true)
+    c.connect() // refused (still connected) but …
+    p.close(1000, 'bye')
+    c.connect()
+    expect(c.heartbeatsPaused).toBe(false)
+    c.dispose()
+  })
+
   it('caps the log and counts what it dropped', async () => {
     const p = peer()
     const c = new RawStompClient(SETTINGS, { socketFactory: p.factory, maxEntries: 100 })

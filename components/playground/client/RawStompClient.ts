@@ -51,6 +51,7 @@ export class RawStompClient implements PlaygroundClient {
   private readonly clock = new HeartbeatClock(() => this.beat(), (ms) => this.silence(ms))
   private readonly opts: RawClientOptions
   private readonly receiptWaiters = new Map<string, () => void>()
+  private beatsPaused = false
   /** Bumped on every change: a cheap snapshot key for React. */
   revision = 0
 
@@ -94,6 +95,7 @@ export class RawStompClient implements PlaygroundClient {
       return
     }
     const gen = ++this.generation
+    this.beatsPaused = false
     const url = this.opts.resolveUrl ? this.opts.resolveUrl(this.settings.url, this.settings) : this.settings.url
     this.parser = new StompParser({ ...CLIENT_LIMITS, negotiate: this.settings.versions, version: null })
     this.tape = new ByteTape()
@@ -176,6 +178,17 @@ export class RawStompClient implements PlaygroundClient {
     this.sendFrame({ command: 'DISCONNECT', headers: [['receipt', receipt]], body: new Uint8Array(0) })
   }
 
+  get heartbeatsPaused(): boolean {
+    return this.beatsPaused
+  }
+
+  /** Stop/resume sending heart-beat EOLs, socket kept open (lesson 12: the server detects silence). Frames still go out; connect() unpauses. */
+  pauseHeartbeats(paused: boolean): void {
+    if (paused === this.beatsPaused) return
+    this.beatsPaused = paused
+    this.event(paused ? 'Heart-beats paused: this client sends nothing until you resume or send a frame.' : 'Heart-beats resumed.')
+  }
+
   /** Forget the socket for good (page unmount). */
   dispose(): void {
     this.generation++
@@ -251,7 +264,7 @@ export class RawStompClient implements PlaygroundClient {
   }
 
   private beat(): void {
-    if (this.socket?.open !== true) return
+    if (this.socket?.open !== true || this.beatsPaused) return
     const lf = serializeHeartbeat()
     this.socket.send(new TextDecoder().decode(lf))
     this.push({ kind: 'heartbeat', seq: nextSeq(), t: Date.now(), dir: 'sent', raw: lf })
