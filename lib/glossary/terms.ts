@@ -47,7 +47,7 @@ const TERMS: readonly GlossaryTerm[] = [
   { id: 'fan-out', term: 'fan-out', definition: 'One published message delivered to many subscribers.', lesson: 'publish-subscribe' },
   { id: 'receipt', term: 'receipt', definition: 'A `RECEIPT` frame the broker sends once it has processed a client frame that carried a `receipt` header.', lesson: 'not-losing-messages' },
   { id: 'ack', term: 'acknowledgement (ACK)', definition: 'The client telling the broker it has processed a message. With `ack:client` or `client-individual` the broker redelivers what is never acknowledged.', lesson: 'not-losing-messages' },
-  { id: 'nack', term: 'NACK', definition: 'The client telling the broker it did not process a message; the broker redelivers it (here, to another subscriber when there is one).', lesson: 'not-losing-messages' },
+  { id: 'nack', term: 'NACK', definition: 'The client telling the broker it did not process a message; the broker redelivers it (in Wirelab: a queue message to another subscriber when there is one, a topic message to the same subscription).', lesson: 'not-losing-messages' },
   { id: 'transaction', term: 'transaction', definition: 'SENDs and ACKs grouped between `BEGIN` and `COMMIT` (or `ABORT`): the broker applies them all at commit, or none.', lesson: 'not-losing-messages' },
   { id: 'heart-beat', term: 'heart-beat', definition: 'An EOL octet sent when nothing else is, at an interval both sides negotiate in CONNECT/CONNECTED, so each can tell the other is still alive.', lesson: 'heart-beats' },
   { id: 'authentication', term: 'authentication', definition: 'Proving who you are; in STOMP, the `login` and `passcode` headers of CONNECT.', lesson: 'security' },
