@@ -18,6 +18,7 @@ import type { ExerciseDef } from './types'
 // Lessons 09-12 (STOMP frames, pub/sub, not losing messages, heart-beats): imports here.
 
 // Lessons 13-15 (brokers, security, capstone): imports here.
+import { userDestinations } from './message-brokers'
 
 const ALL: readonly ExerciseDef[] = [
   // 01 How HTTP talks
@@ -32,6 +33,7 @@ const ALL: readonly ExerciseDef[] = [
   // 09-12
 
   // 13-15
+  userDestinations,
 ]
 
 export const exercises: ReadonlyMap<string, ExerciseDef> = new Map(ALL.map((def) => [def.id, def]))
