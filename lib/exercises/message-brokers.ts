@@ -157,7 +157,7 @@ export const userDestinations: ExerciseDef = {
     { id: 'fan-out', label: 'See it arrive on both of Alice\'s connections, and not on Bob\'s.' },
   ],
   hints: [
-    'Each client below has a SUBSCRIBE ready in its editor: press "Send all" on each. The clients send CONNECT for you, with the login shown in their Settings.',
+    'Each client below has a SUBSCRIBE ready in its editor: press "Connect", then "Send all", on each. Connect sends CONNECT for you, with the login shown in its Settings.',
     'A subscriber always uses the generic form `/user/queue/inbox`; only a sender names the user: `/user/alice/queue/inbox`.',
     'In Bob\'s editor, write `SEND`, a line `destination:/user/alice/queue/inbox`, an empty line, a body and `^@`, then send it. Watch both Alice logs.',
   ],

@@ -19,6 +19,7 @@ import type { ExerciseDef } from './types'
 
 // Lessons 13-15 (brokers, security, capstone): imports here.
 import { userDestinations } from './message-brokers'
+import { securityRealm } from './security'
 
 const ALL: readonly ExerciseDef[] = [
   // 01 How HTTP talks
@@ -34,6 +35,7 @@ const ALL: readonly ExerciseDef[] = [
 
   // 13-15
   userDestinations,
+  securityRealm,
 ]
 
 export const exercises: ReadonlyMap<string, ExerciseDef> = new Map(ALL.map((def) => [def.id, def]))

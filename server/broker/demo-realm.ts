@@ -41,7 +41,7 @@ export class DemoRealmPolicy implements AuthorizationPolicy {
     const { host, admins } = this.realm
     const where = `in virtual host "${host}"`
     if (destination === ANNOUNCEMENTS && action === 'send' && !admins.has(user)) {
-      const list = [...admins].map((a) => `"${a}"`).join(', ')
+      const list = admins.size === 0 ? 'none is configured' : [...admins].map((a) => `"${a}"`).join(', ')
       return `Only an administrator (${list}) may SEND to ${ANNOUNCEMENTS} ${where} (rule "${RULES.announcements}"); you are logged in as "${user}". SUBSCRIBE to ${ANNOUNCEMENTS} to read them.`
     }
     if (destination.startsWith(PRIVATE_QUEUE_PREFIX) && action === 'subscribe') {

@@ -4,6 +4,7 @@
  */
 import type { Frame } from '../../../lib/stomp/frame'
 import { makeProblem } from '../../../lib/stomp/problems'
+import { commandSpecUrl } from '../../../lib/stomp/spec-links'
 import type { AuthorizeAction } from '../options'
 import type { Session } from '../session'
 import { reject } from '../write'
@@ -18,6 +19,8 @@ export function authorize(session: Session, frame: Frame, action: AuthorizeActio
   session.router.refused(destination, verdict, session)
   reject(session, frame, makeProblem('STOMP_ERR_ACCESS_REFUSED', {
     command: frame.command, version: session.version, reason: verdict, checklist: [36],
+    // the rule is about the destination of this SEND/SUBSCRIBE, not about CONNECT
+    spec: commandSpecUrl(frame.command, session.version ?? '1.2'),
   }))
   return false
 }
