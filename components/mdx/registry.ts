@@ -18,6 +18,7 @@ import { Table } from './Table'
 // Lesson widgets of lessons 09-12: import here.
 
 // Lesson widgets of lessons 13-15: import here.
+import { LazyChatSandbox } from '../lab/LazyL13Widgets'
 
 /**
  * THE vocabulary of a lesson. Markdown compiles to the lower-case tags; a lesson may also write
@@ -72,6 +73,8 @@ export const mdxComponents = {
   // lessons 09-12
 
   // lessons 13-15
+  // The capstone's code sandbox: JavaScript in a Web Worker with @stomp/stompjs, and Bob.
+  ChatSandbox: LazyChatSandbox,
 } satisfies MDXComponents
 
 export type MdxTagName = keyof typeof mdxComponents
@@ -118,4 +121,5 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   // lessons 09-12
 
   // lessons 13-15
+  ChatSandbox: { allowed: ['editorHeight'] },
 }

@@ -20,6 +20,7 @@ import type { ExerciseDef } from './types'
 // Lessons 13-15 (brokers, security, capstone): imports here.
 import { userDestinations } from './message-brokers'
 import { securityRealm } from './security'
+import { capstoneChat } from './capstone-chat'
 
 const ALL: readonly ExerciseDef[] = [
   // 01 How HTTP talks
@@ -36,6 +37,7 @@ const ALL: readonly ExerciseDef[] = [
   // 13-15
   userDestinations,
   securityRealm,
+  capstoneChat,
 ]
 
 export const exercises: ReadonlyMap<string, ExerciseDef> = new Map(ALL.map((def) => [def.id, def]))
