@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { InspectEvent } from '../inspect/events'
-import { arbitraryEvents } from './arbitrary-events'
+import { arbitraryEvents } from './testing/arbitrary-events'
 import { evaluate } from './evaluate'
 import { userDestinations as ex } from './message-brokers'
 import { messages, statuses } from './testing'

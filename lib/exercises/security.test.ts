@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { arbitraryEvents } from './arbitrary-events'
+import { arbitraryEvents } from './testing/arbitrary-events'
 import { evaluate } from './evaluate'
 import { securityRealm as ex } from './security'
 import { messages, statuses } from './testing'

@@ -4,8 +4,8 @@
  * so "a check never throws on any sequence" is tested on shapes the taps really publish.
  */
 import fc from 'fast-check'
-import type { InspectEvent } from '../inspect/events'
-import { CID } from './testing'
+import type { InspectEvent } from '../../inspect/events'
+import { CID } from '../testing'
 
 const conn = fc.constantFrom('ws-1', 'ws-2', 'ws-3', 'ws-4')
 const text = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('/user/queue/inbox', '/user/alice/queue/inbox', '/app/chat.send', '/topic/chat.general', '/queue/private.alice', '/topic/announcements', 'secure', 'alice', 'bob', '{"text":"hi"}', '{"sender":"bob","text":"hi","room":"general"}', 'null', '['))
