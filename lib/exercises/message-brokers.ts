@@ -52,7 +52,7 @@ const twoDevices: StepCheck = (events) => {
   // a SUBSCRIBE to someone's /user/<login>/… form is refused by the broker
   const named = stompFrames(events, 'in', 'SUBSCRIBE').filter(({ event }) => USER_FORM.test(header(event, 'destination') ?? '')).at(-1)
   if (named) {
-    return stepWrong(`You subscribed to \`${header(named.event, 'destination')}\`, and the broker refused it: \`/user/<login>/…\` is the address a *sender* uses. Subscribe to the generic \`${INBOX}\`; the broker fills in your own login.`, named)
+    return stepWrong(`You subscribed to \`${header(named.event, 'destination')}\`, and the broker refused it: \`/user/<login>/…\` is the address a sender uses. Subscribe to the generic \`${INBOX}\`; the broker fills in your own login.`, named)
   }
   const plain = subscriptions(events).filter(({ event }) => event.action === 'add' && /^\/(queue|topic)\/inbox$/.test(event.destination)).at(-1)
   if (plain) {
@@ -90,7 +90,7 @@ const otherUser: StepCheck = (events) => {
 function sendProblem(destination: string, user: string, sender: string): string {
   const m = USER_FORM.exec(destination)
   if (destination === INBOX) {
-    return `\`${INBOX}\` means *the sender's own* inbox: it went to ${sender}'s connections, not to ${user}'s. To reach ${user}, name them: \`/user/${user}/queue/inbox\`.`
+    return `\`${INBOX}\` means the sender's own inbox: it went to ${sender}'s connections, not to ${user}'s. To reach ${user}, name them: \`/user/${user}/queue/inbox\`.`
   }
   if (m && m[1] !== user) {
     const hint = m[1].toLowerCase() === user.toLowerCase() ? ` Logins are case-sensitive: the clients are logged in as \`${user}\`.` : ''
@@ -112,6 +112,14 @@ const send: StepCheck = (events, _from, earlier) => {
   const good = sends.find(({ event }) => header(event, 'destination') === `/user/${user}/queue/inbox`)
   if (good) return stepDone(good)
   const last = sends.at(-1)
+  // a frame the broker refused after the subscriptions: the connection is gone, and the SEND with it
+  const refused = [...sessions.values()].flatMap((s) => s.errors).filter(({ index }) => index >= start && (last === undefined || index > last.index)).at(-1)
+  if (refused) {
+    const duplicate = header(refused.event, 'code') === 'STOMP_ERR_DUPLICATE_SUBSCRIPTION'
+      ? ' "Send all" sent the SUBSCRIBE a second time, with an id this connection already uses. Reconnect, then send only the SEND: put the cursor in it and press Ctrl+Enter.'
+      : ' Reconnect that client and try again.'
+    return stepWrong(`The broker answered ${who(sessions, refused.event.conn)} with ERROR "${header(refused.event, 'message') ?? ''}" and closed the connection.${duplicate}`, refused)
+  }
   if (!last) return stepTodo(`Now SEND a message to \`/user/${user}/queue/inbox\` (from Bob's client, for example).`)
   const sender = sessions.get(last.event.conn)?.user ?? last.event.conn
   return stepWrong(sendProblem(header(last.event, 'destination') ?? '', user, sender), last)
@@ -129,7 +137,9 @@ const fanOut: StepCheck = (events, _from, earlier: readonly StepOutcome[]) => {
   const sessions = stompSessions(events)
   const route = routeOf(events, sent.index, sent.event.conn)
   if (!route) return stepTodo('Waiting for the broker to route the message…')
-  const reached = route.event.deliveredTo.map((d) => d.conn)
+  // other tabs' connections logged in as the same user get it too (in a classroom, everyone's
+  // "alice" is one user): only this tab's connections are judged
+  const reached = route.event.deliveredTo.map((d) => d.conn).filter((conn) => sessions.has(conn))
   const mine = reached.filter((c) => (sessions.get(c)?.user ?? c) === user)
   const strangers = reached.filter((c) => (sessions.get(c)?.user ?? c) !== user)
   if (strangers.length > 0) return stepWrong(`The message also reached ${strangers.map((c) => who(sessions, c)).join(', ')}: only ${user}'s connections should get it.`, route)
@@ -159,15 +169,15 @@ export const userDestinations: ExerciseDef = {
   hints: [
     'Each client below has a SUBSCRIBE ready in its editor: press "Connect", then "Send all", on each. Connect sends CONNECT for you, with the login shown in its Settings.',
     'A subscriber always uses the generic form `/user/queue/inbox`; only a sender names the user: `/user/alice/queue/inbox`.',
-    'In Bob\'s editor, write `SEND`, a line `destination:/user/alice/queue/inbox`, an empty line, a body and `^@`, then send it. Watch both Alice logs.',
+    'In Bob\'s editor, under the SUBSCRIBE, write `SEND`, a line `destination:/user/alice/queue/inbox`, an empty line, a body and `^@`. With the cursor in it, Ctrl+Enter sends just that frame. Watch both Alice logs.',
   ],
   solution: [
     { target: 'stomp', client: 'Alice (laptop)', value: 'SUBSCRIBE\nid:inbox\ndestination:/user/queue/inbox\n\n^@\n' },
     { target: 'stomp', client: 'Alice (phone)', value: 'SUBSCRIBE\nid:inbox\ndestination:/user/queue/inbox\n\n^@\n' },
-    { target: 'stomp', client: 'Bob', value: 'SUBSCRIBE\nid:inbox\ndestination:/user/queue/inbox\n\n^@\nSEND\ndestination:/user/alice/queue/inbox\ncontent-type:text/plain\n\nLunch at noon?\n^@\n' },
+    { target: 'stomp', client: 'Bob', value: 'SUBSCRIBE\nid:bob-inbox\ndestination:/user/queue/inbox\n\n^@\nSEND\ndestination:/user/alice/queue/inbox\ncontent-type:text/plain\n\nLunch at noon?\n^@\n' },
   ],
   explanation:
-    'The broker keeps a registry of which connections belong to which user. A subscription to `/user/queue/inbox` is registered under the login of its connection; a SEND to `/user/alice/queue/inbox` looks up every connection of `alice` with that subscription and delivers a copy to each. Bob\'s subscription has the same name but is registered under `bob`, so it gets nothing. With several application servers, that registry must be shared (a broker, or Spring\'s user registry broadcast), or the phone connected to another server would miss the message.',
+    'Connect each client and press "Send all" (Bob\'s SUBSCRIBE uses a new id, so sending it again is fine). The broker keeps a registry of which connections belong to which user. A subscription to `/user/queue/inbox` is registered under the login of its connection; a SEND to `/user/alice/queue/inbox` looks up every connection of `alice` with that subscription and delivers a copy to each. Bob\'s subscription has the same name but is registered under `bob`, so it gets nothing. With several application servers, that registry must be shared (a broker, or Spring\'s user registry broadcast), or the phone connected to another server would miss the message.',
   check: ordered([
     ['two-devices', twoDevices],
     ['other-user', otherUser],

@@ -8,8 +8,9 @@ export const BOB_LOGIN = 'bob'
 /** CONNECT header Bob's client sends (the broker ignores unknown CONNECT headers). */
 export const PARTICIPANT_HEADER = 'wirelab-participant'
 
-export const CHAT_STARTER = `// Your chat client. It runs in a Web Worker: no page, no DOM, only the console below.
-// Given to you: Client (from @stomp/stompjs), brokerURL (Wirelab's broker) and room (your room).
+export const CHAT_STARTER = `// Your chat client. It runs in a Web Worker: no page, no DOM,
+// only the console below. Given to you: Client (from @stomp/stompjs),
+// brokerURL and room (your own).
 const me = 'ada'
 
 const client = new Client({
@@ -17,20 +18,22 @@ const client = new Client({
   connectHeaders: { login: me },
   onConnect: () => {
     console.log('connected as', me, 'to room', room)
-    // 1. Subscribe to /topic/chat.<room>, and print every message as "sender: text".
-    //    A message's body is a string of JSON: {"text", "room", "sender", "time"}.
+    // 1. Subscribe to /topic/chat.<room>; print each message as
+    //    "sender: text". A message's body is a string of JSON:
+    //    {"text", "room", "sender", "time"}.
 
-    // 2. Say hello: publish to /app/chat.send, with a header "room" and a JSON body {"text": …}.
+    // 2. Say hello: publish to /app/chat.send, with a header "room"
+    //    and a JSON body {"text": …}.
 
     // 3. When someone else (Bob) says something, greet them by name.
   },
-  onStompError: (frame) => console.error('ERROR', frame.headers.message, frame.body),
+  onStompError: (frame) => console.error(frame.headers.message),
 })
 
 client.activate()
 `
 
-export const CHAT_SOLUTION = `// A chat client: subscribe to the room, say hello, greet whoever speaks.
+export const CHAT_SOLUTION = `// A chat client: join the room, say hello, greet whoever speaks.
 const me = 'ada'
 
 const client = new Client({
@@ -40,17 +43,22 @@ const client = new Client({
     console.log('connected as', me, 'to room', room)
     client.subscribe(\`/topic/chat.\${room}\`, (message) => {
       const chat = JSON.parse(message.body)
-      console.log(\`[\${chat.time.slice(11, 19)}] \${chat.sender}: \${chat.text}\`)
+      const clock = chat.time.slice(11, 19)
+      console.log(\`[\${clock}] \${chat.sender}: \${chat.text}\`)
       // never answer yourself: your own messages come back to you too
       if (chat.sender !== me) say(\`Hello, \${chat.sender}!\`)
     })
     say('Hi, I am ' + me)
   },
-  onStompError: (frame) => console.error('ERROR', frame.headers.message, frame.body),
+  onStompError: (frame) => console.error(frame.headers.message),
 })
 
 function say(text) {
-  client.publish({ destination: '/app/chat.send', headers: { room }, body: JSON.stringify({ text }) })
+  client.publish({
+    destination: '/app/chat.send',
+    headers: { room },
+    body: JSON.stringify({ text }),
+  })
 }
 
 client.activate()

@@ -25,7 +25,7 @@ export function BobWindow({ brokerURL, room }: { readonly brokerURL: string | nu
           {connected ? '● connected as bob' : bob.state === 'connecting' ? 'connecting…' : 'reconnecting…'}
         </span>
       </div>
-      <ol ref={list} className={styles.chat} aria-labelledby={`${id}-bob`} aria-live="polite">
+      <ol ref={list} className={styles.chat} aria-labelledby={`${id}-bob`} aria-live="polite" tabIndex={0} data-testid="bob-chat">
         {bob.lines.length === 0 && <li className={styles.empty}>Bob sees the room here: what your client says arrives stamped with its sender and the server&apos;s time.</li>}
         {bob.lines.map((line) => (
           <li key={line.id} data-stamped={line.stamped ? 'true' : 'false'}>

@@ -105,7 +105,7 @@ export function ChatSandbox({ editorHeight = '24rem' }: ChatSandboxProps) {
               Clear<span className="visually-hidden"> the console</span>
             </button>
           </div>
-          <ol ref={consoleBox} className={styles.console} role="log" aria-labelledby={`${id}-console`} data-testid="sandbox-console">
+          <ol ref={consoleBox} className={styles.console} aria-labelledby={`${id}-console`} aria-live="polite" tabIndex={0} data-testid="sandbox-console">
             {sandbox.lines.length === 0 && <li className={styles.empty}>Press Run: what your code prints appears here.</li>}
             {sandbox.lines.map((line) => (
               <li key={line.id} className={styles[`level-${line.level}`]} data-level={line.level}>

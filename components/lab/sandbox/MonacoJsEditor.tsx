@@ -39,6 +39,7 @@ export function MonacoJsEditor({ value, onChange, onRun, ariaLabel }: JsEditorPr
       padding: { top: 8, bottom: 8 },
       stickyScroll: { enabled: false },
       acceptSuggestionOnEnter: 'off',
+      wordWrap: 'on',
       wordBasedSuggestions: 'currentDocument',
       theme: currentTheme() === 'dark' ? 'vs-dark' : 'vs',
     })
