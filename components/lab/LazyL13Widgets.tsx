@@ -9,7 +9,7 @@ import { WhenVisible, WidgetPlaceholder, type WidgetSize } from './WidgetPlaceho
  * only when the box nears the viewport, behind a placeholder of about the widget's size.
  */
 // Measured on lesson 15 at 1280 and 375 px wide, with the default editor height.
-const SANDBOX_SIZE: WidgetSize = { wide: '56rem', narrow: '79rem' }
+const SANDBOX_SIZE: WidgetSize = { wide: '56rem', narrow: '76rem' }
 
 const ChatSandbox = dynamic(() => import('./sandbox/ChatSandbox').then((m) => m.ChatSandbox), {
   ssr: false,
