@@ -163,4 +163,17 @@ describe('loadConfig rejects with one line naming the variable, the value and wh
     expect(dup.message).not.toContain('s3cret')
     expect(dup.message).not.toContain('other')
   })
+
+  it('STOMP_DEMO_* (lesson 14 realm): off disables it; a bad host, bad users or an unknown admin are named', () => {
+    expect(loadConfig({ STOMP_DEMO_HOST: 'off' }).demoRealm).toBeNull()
+    expect(loadConfig({ STOMP_DEMO_HOST: 'off' }).broker.virtualHosts?.size).toBe(0)
+    const custom = loadConfig({ STOMP_DEMO_HOST: 'vault', STOMP_DEMO_USERS: 'ann:x,ben:y', STOMP_DEMO_ADMINS: 'ben' })
+    expect(custom.demoRealm).toEqual({ host: 'vault', users: new Map([['ann', 'x'], ['ben', 'y']]), admins: new Set(['ben']) })
+    expect(custom.broker.virtualHosts?.has('vault')).toBe(true)
+    expect(errorFor({ STOMP_DEMO_HOST: 'my host' }).message).toMatch(/^STOMP_DEMO_HOST="my host" is not a virtual host name/)
+    expect(errorFor({ STOMP_DEMO_USERS: 'ann' }).message).toMatch(/^STOMP_DEMO_USERS entry 1 "ann" has no ":passcode"/)
+    const admin = errorFor({ STOMP_DEMO_USERS: 'ann:x', STOMP_DEMO_ADMINS: 'admin' })
+    expect(admin.variable).toBe('STOMP_DEMO_ADMINS')
+    expect(admin.message).toBe('STOMP_DEMO_ADMINS names "admin", who is not a login of STOMP_DEMO_USERS')
+  })
 })

@@ -7,6 +7,7 @@
  */
 import { isIP } from 'node:net'
 import type { BrokerOptions, ParserLimits } from './broker/options'
+import { demoRealmVirtualHosts, type DemoRealm } from './broker/demo-realm'
 import { LOG_LEVELS, type LogLevel } from './log'
 
 export type RunMode = 'dev' | 'prod'
@@ -22,6 +23,8 @@ export interface Config {
   readonly publicUrl: string | null
   readonly logLevel: LogLevel
   readonly broker: BrokerOptions
+  /** The demo realm (lesson 14): a virtual host with demo users; `null` = off. */
+  readonly demoRealm: DemoRealm | null
   /** The inspector stream /ws/inspect (server/inspect/viewer.ts). */
   readonly inspect: InspectConfig
 }
@@ -75,7 +78,10 @@ export const configDocs: readonly ConfigDoc[] = [
   { name: 'STOMP_PREFETCH', default: '100', description: 'Most unacknowledged messages per client / client-individual subscription.' },
   { name: 'STOMP_QUEUE_MAX_MESSAGES', default: '1000', description: 'Most messages held per /queue/ destination; a SEND beyond it gets an ERROR.' },
   { name: 'STOMP_MAX_OUTBOUND_BYTES', default: '8388608', description: 'Bytes buffered for one slow reader (8 MiB) before it gets an ERROR and is closed.' },
-  { name: 'STOMP_USERS', default: '', description: 'login:passcode pairs separated by commas (alice:secret,bob:hunter2). Empty: authentication off, any login is accepted as the user name.' },
+  { name: 'STOMP_USERS', default: '', description: 'login:passcode pairs separated by commas (alice:secret,bob:hunter2) for the default virtual host (every CONNECT host but STOMP_DEMO_HOST). Empty: authentication off, any login is accepted as the user name.' },
+  { name: 'STOMP_DEMO_HOST', default: 'secure', description: 'The demo realm of the Security lesson: CONNECT with this host header selects a virtual host of its own where a login from STOMP_DEMO_USERS is required and destinations are authorized per user (server/broker/demo-realm.ts). Every other host value keeps the default virtual host (STOMP_USERS). off disables it.' },
+  { name: 'STOMP_DEMO_USERS', default: 'alice:wonderland,bob:builder,admin:open-sesame', description: 'login:passcode pairs of the demo realm (demo values, published in the lesson: never reuse them).' },
+  { name: 'STOMP_DEMO_ADMINS', default: 'admin', description: 'Logins of the demo realm, separated by commas, that may SEND to /topic/announcements there.' },
   { name: 'INSPECT_ALLOW_ALL', default: 'on', description: 'on: an inspector viewer (/ws/inspect) may watch every connection (all: true), e.g. an instructor dashboard. off: viewers see only the tabs, connections or destinations they name.' },
   { name: 'INSPECT_MAX_BUFFERED', default: '2000', description: 'Events queued per inspector viewer; a viewer that falls behind loses the oldest and is told how many were dropped.' },
 ]
@@ -175,22 +181,39 @@ function parseGrace(raw: string): number {
 }
 
 /** Passcodes never appear in an error message; the entry is named by its position and login. */
-function parseUsers(raw: string): ReadonlyMap<string, string> | null {
+function parseUsers(raw: string, name = 'STOMP_USERS'): ReadonlyMap<string, string> | null {
   if (raw === '') return null
   const expected = '(expected login:passcode pairs separated by commas, e.g. alice:secret,bob:hunter2)'
   const users = new Map<string, string>()
   raw.split(',').forEach((part, i) => {
     const entry = part.trim()
-    const where = `STOMP_USERS entry ${i + 1}`
-    if (entry === '') throw new ConfigError('STOMP_USERS', `${where} is empty ${expected}`)
+    const where = `${name} entry ${i + 1}`
+    if (entry === '') throw new ConfigError(name, `${where} is empty ${expected}`)
     const colon = entry.indexOf(':')
-    if (colon < 0) throw new ConfigError('STOMP_USERS', `${where} ${JSON.stringify(entry)} has no ":passcode" ${expected}`)
+    if (colon < 0) throw new ConfigError(name, `${where} ${JSON.stringify(entry)} has no ":passcode" ${expected}`)
     const login = entry.slice(0, colon)
-    if (login === '') throw new ConfigError('STOMP_USERS', `${where} has an empty login ${expected}`)
-    if (users.has(login)) throw new ConfigError('STOMP_USERS', `${where} repeats the login ${JSON.stringify(login)} ${expected}`)
+    if (login === '') throw new ConfigError(name, `${where} has an empty login ${expected}`)
+    if (users.has(login)) throw new ConfigError(name, `${where} repeats the login ${JSON.stringify(login)} ${expected}`)
     users.set(login, entry.slice(colon + 1))
   })
   return users
+}
+
+const DEMO_HOST = /^[A-Za-z0-9._-]{1,64}$/
+/** STOMP_DEMO_HOST, _USERS and _ADMINS: the lesson 14 realm, or null when the host is `off`. */
+function parseDemoRealm(env: Env): DemoRealm | null {
+  const host = read(env, 'STOMP_DEMO_HOST')
+  if (host.toLowerCase() === 'off') return null
+  if (!DEMO_HOST.test(host)) fail('STOMP_DEMO_HOST', host, 'a virtual host name of 1-64 letters, digits, ".", "_" or "-" (e.g. secure), or "off"')
+  const users = parseUsers(read(env, 'STOMP_DEMO_USERS'), 'STOMP_DEMO_USERS') ?? new Map<string, string>()
+  const admins = new Set<string>()
+  for (const part of read(env, 'STOMP_DEMO_ADMINS').split(',')) {
+    const login = part.trim()
+    if (login === '') continue
+    if (!users.has(login)) throw new ConfigError('STOMP_DEMO_ADMINS', `STOMP_DEMO_ADMINS names ${JSON.stringify(login)}, who is not a login of STOMP_DEMO_USERS`)
+    admins.add(login)
+  }
+  return { host, users, admins }
 }
 
 function parseOnOff(name: string, raw: string): boolean {
@@ -237,6 +260,7 @@ export function loadConfig(env: Env): Config {
   const maxOutboundBytes = parseBytes('STOMP_MAX_OUTBOUND_BYTES', read(env, 'STOMP_MAX_OUTBOUND_BYTES'))
   atMost('STOMP_MAX_FRAME_BYTES', limits.maxFrameBytes, 'STOMP_MAX_OUTBOUND_BYTES', maxOutboundBytes, 'a reader must be able to buffer one whole frame')
   const users = parseUsers(read(env, 'STOMP_USERS'))
+  const demoRealm = parseDemoRealm(env)
   const inspect: InspectConfig = {
     allowAll: parseOnOff('INSPECT_ALLOW_ALL', read(env, 'INSPECT_ALLOW_ALL')),
     maxBuffered: parseCount('INSPECT_MAX_BUFFERED', read(env, 'INSPECT_MAX_BUFFERED'), 1_000_000, 10),
@@ -252,9 +276,10 @@ export function loadConfig(env: Env): Config {
     queueMaxMessages,
     maxOutboundBytes,
     users,
+    virtualHosts: demoRealmVirtualHosts(demoRealm),
     serverName: SERVER_NAME,
   }
-  return { port, host, mode, tcpPort, publicUrl, logLevel, broker, inspect }
+  return { port, host, mode, tcpPort, publicUrl, logLevel, broker, demoRealm, inspect }
 }
 
 /** Every default, as loadConfig gives it for an empty environment. */

@@ -22,6 +22,7 @@ import { LazyRawSocketConsole, LazySocketioClient, LazySockjsFallbacks } from '.
 import { LazyHeartbeatClient } from '../lab/LazyL09Widgets'
 
 // Lesson widgets of lessons 13-15: import here.
+import { LazyChatSandbox } from '../lab/LazyL13Widgets'
 
 /**
  * THE vocabulary of a lesson. Markdown compiles to the lower-case tags; a lesson may also write
@@ -86,6 +87,8 @@ export const mdxComponents = {
   HeartbeatClient: LazyHeartbeatClient,
 
   // lessons 13-15
+  // The capstone's code sandbox: JavaScript in a Web Worker with @stomp/stompjs, and Bob.
+  ChatSandbox: LazyChatSandbox,
 } satisfies MDXComponents
 
 export type MdxTagName = keyof typeof mdxComponents
@@ -141,4 +144,5 @@ export const mdxTagAttributes: Readonly<Record<string, AttributeRule>> = {
   HeartbeatClient: { allowed: ['name', 'doc', 'autoConnect', 'heartBeat', 'login', 'passcode', 'height'], values: { autoConnect: ['true', 'false'] } },
 
   // lessons 13-15
+  ChatSandbox: { allowed: ['editorHeight'] },
 }

@@ -29,6 +29,9 @@ import { ackRedelivery, receiptsAndTransactions } from './not-losing-messages'
 import { heartbeatSilence } from './heart-beats'
 
 // Lessons 13-15 (brokers, security, capstone): imports here.
+import { userDestinations } from './message-brokers'
+import { securityRealm } from './security'
+import { capstoneChat } from './capstone-chat'
 
 const ALL: readonly ExerciseDef[] = [
   // 01 How HTTP talks
@@ -57,6 +60,9 @@ const ALL: readonly ExerciseDef[] = [
   heartbeatSilence,
 
   // 13-15
+  userDestinations,
+  securityRealm,
+  capstoneChat,
 ]
 
 export const exercises: ReadonlyMap<string, ExerciseDef> = new Map(ALL.map((def) => [def.id, def]))

@@ -90,6 +90,17 @@ const TERMS: readonly GlossaryTerm[] = [
   { id: 'failure-detection', term: 'failure detection', definition: 'Noticing that the other end of a connection is gone when nothing says so (a pulled cable, a frozen process): STOMP does it with heart-beats and a time window after which silence means dead.', lesson: 'heart-beats' },
 
   // lessons 13-15: more terms here
+  { id: 'in-memory-broker', term: 'in-memory broker', definition: 'A broker that keeps subscriptions and queued messages only in its own process memory, like Spring\'s simple broker or Wirelab\'s: fast and simple, but a restart loses everything and other servers cannot see it.', lesson: 'message-brokers' },
+  { id: 'user-destination', term: 'user destination', definition: 'A destination that means "this user", not one shared name: a client subscribes to `/user/queue/inbox`, and a SEND to `/user/alice/queue/inbox` reaches every connection logged in as `alice` (Spring\'s convention).', lesson: 'message-brokers' },
+  { id: 'broker-relay', term: 'broker relay', definition: 'Spring\'s alternative to its simple broker: the application forwards `/topic` and `/queue` frames over TCP to an external STOMP broker (RabbitMQ, ActiveMQ) that every application server shares.', lesson: 'message-brokers' },
+  { id: 'sticky-session', term: 'sticky session', definition: 'A load balancer rule that sends every request of one client to the same server. Needed by polling transports that keep state on a server; it does not make a message published on one server reach clients of another.', lesson: 'message-brokers' },
+  { id: 'at-most-once', term: 'at-most-once delivery', definition: 'A message is delivered once or not at all: nothing is stored or retried, so a subscriber that was away misses it (Redis Pub/Sub, STOMP topics without acks).', lesson: 'message-brokers' },
+  { id: 'offset', term: 'offset', definition: 'In Kafka, the position of a record in a partition\'s log. A consumer remembers the offset it has read up to, and may go back to an older one to replay.', lesson: 'message-brokers' },
+  { id: 'virtual-host', term: 'virtual host', definition: 'A separate world inside one broker (its own users, permissions and destinations), chosen by the CONNECT `host` header in STOMP, like a vhost in RabbitMQ.', lesson: 'security' },
+  { id: 'tls', term: 'TLS', definition: 'Transport Layer Security: encryption and server authentication under HTTP or WebSocket. `wss://` is WebSocket over TLS, just as `https://` is HTTP over TLS.', lesson: 'security' },
+  { id: 'least-privilege', term: 'least privilege', definition: 'Give each user only the permissions they need (which destinations they may send to or read), and deny everything else by default.', lesson: 'security' },
+  { id: 'web-worker', term: 'Web Worker', definition: 'JavaScript running in a background thread of the page, with no access to the page\'s DOM or variables; it talks to the page only through messages (`postMessage`) and can be stopped at once with `terminate()`.', lesson: 'capstone-chat' },
+  { id: 'stompjs', term: '@stomp/stompjs', definition: 'A widely used STOMP client library for JavaScript: a `Client` that connects over WebSocket, reconnects, heart-beats, and offers `subscribe` and `publish`.', lesson: 'capstone-chat' },
 ]
 
 export const glossary: readonly GlossaryTerm[] = [...TERMS].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }))

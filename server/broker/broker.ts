@@ -28,6 +28,8 @@ const SHUTDOWN_TIMEOUT_MS = 2000
 export class Broker {
   private readonly sessions = new Set<Session>()
   private readonly router: Router
+  /** One routing table per named virtual host, made when its first session connects. */
+  private readonly vhostRouters = new Map<string, Router>()
   private readonly context: BrokerContext
   private messageCounter = 0
   private stopping = false
@@ -41,13 +43,23 @@ export class Broker {
     this.context = {
       options,
       bus,
-      router: this.router,
+      routerFor: (vhost) => this.routerFor(vhost),
       nextMessageId: () => `m-${++this.messageCounter}`,
       sessionClosed: (session) => {
         this.sessions.delete(session)
         if (this.sessions.size === 0) this.drained?.()
       },
     }
+  }
+
+  private routerFor(vhost: string | null): Router {
+    if (vhost === null) return this.router
+    let router = this.vhostRouters.get(vhost)
+    if (!router) {
+      router = new Router(this.bus, this.options.queueMaxMessages)
+      this.vhostRouters.set(vhost, router)
+    }
+    return router
   }
 
   get sessionCount(): number {
@@ -82,7 +94,9 @@ export class Broker {
         subscriptions.push({ session: s.id, id: sub.id, destination: sub.destination, ack: sub.ack, unacked: sub.unacked.size })
       }
     }
-    return { sessions, subscriptions, destinations: this.router.snapshot() }
+    // named virtual hosts' destinations are listed too (their names may repeat the default's)
+    const destinations = [this.router, ...this.vhostRouters.values()].flatMap((r) => r.snapshot())
+    return { sessions, subscriptions, destinations }
   }
 
   /**

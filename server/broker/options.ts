@@ -19,6 +19,25 @@ export type AuthorizeAction = 'send' | 'subscribe'
 /** Returns `true` to allow, or a sentence explaining the refusal (it goes into the ERROR body). */
 export type AuthorizeHook = (user: string, action: AuthorizeAction, destination: string) => true | string
 
+/**
+ * A named virtual host, chosen by the CONNECT `host` header (STOMP 1.2 §CONNECT: "the name of a
+ * virtual host that the client wishes to connect to" — checklist 24). It is a world of its own:
+ * its users (a login and passcode are required), its authorization hook, and its own
+ * destinations — `/queue/x` in one virtual host is not `/queue/x` in another, as in RabbitMQ.
+ * Any other `host` value (or none) selects the default virtual host, configured by `users` and
+ * `authorize` below.
+ */
+export interface VirtualHostOptions {
+  /** login → passcode. */
+  readonly users: ReadonlyMap<string, string>
+  /** Its authorization hook; an object (a class with its rules as data) so configs compare equal. */
+  readonly policy?: AuthorizationPolicy
+}
+
+export interface AuthorizationPolicy {
+  authorize(user: string, action: AuthorizeAction, destination: string): true | string
+}
+
 export interface BrokerOptions {
   readonly limits: ParserLimits
   /** Versions this broker speaks, highest preferred (checklist 21). */
@@ -40,6 +59,8 @@ export interface BrokerOptions {
   /** `null` = authentication off (any login accepted, used as user name). */
   readonly users: ReadonlyMap<string, string> | null
   readonly authorize?: AuthorizeHook
+  /** Named virtual hosts by CONNECT `host` value (server/broker/demo-realm.ts builds Wirelab's `secure`). */
+  readonly virtualHosts?: ReadonlyMap<string, VirtualHostOptions>
   /** CONNECTED `server` header (checklist 23). */
   readonly serverName: string
   /**

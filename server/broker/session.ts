@@ -30,7 +30,8 @@ export type SessionState = 'open' | 'connected' | 'closing' | 'closed'
 export interface BrokerContext {
   readonly options: BrokerOptions
   readonly bus: TapBus
-  readonly router: Router
+  /** The routing table of a virtual host (null = the default one): each has its own destinations. */
+  routerFor(vhost: string | null): Router
   nextMessageId(): string
   sessionClosed(session: Session): void
 }
@@ -44,6 +45,8 @@ export class Session implements Subscriber {
   version: StompVersion | null = null
   /** Login, or the connection id when the client gave none (auth off — checklist 25). */
   user: string | null = null
+  /** The named virtual host chosen by CONNECT `host` (options.virtualHosts); null = the default one. */
+  vhost: string | null = null
   heartBeat: HeartBeatTimers | null = null
   /** By SUBSCRIBE id (1.0 without id: by destination). */
   readonly subscriptions = new Map<string, Subscription>()
@@ -88,8 +91,9 @@ export class Session implements Subscriber {
   get bus(): TapBus {
     return this.ctx.bus
   }
+  /** This session's virtual host's routing table (fixed at CONNECT, before any subscription). */
   get router(): Router {
-    return this.ctx.router
+    return this.ctx.routerFor(this.vhost)
   }
   nextMessageId(): string {
     return this.ctx.nextMessageId()

@@ -43,19 +43,27 @@ export function handleConnect(session: Session, frame: Frame): void {
     clientBeat = parsed
   }
 
-  // login/passcode optional; with a users list, wrong ones get ERROR then close — checklist 25
+  // host: a named virtual host (options.virtualHosts) is a world of its own with its own users;
+  // any other value, or none, is the default virtual host (checklist 24)
+  const host = read('host')
+  const vhost = host === undefined ? undefined : options.virtualHosts?.get(host)
+  const users = vhost ? vhost.users : options.users
+
+  // login/passcode optional; with a users list, wrong ones get ERROR then close — checklist 25.
+  // The refusal never says whether the login exists or only the passcode was wrong.
   const login = read('login')
   const passcode = read('passcode')
-  if (options.users !== null) {
-    const known = login !== undefined && options.users.has(login)
-    if (!known || options.users.get(login) !== passcode) {
+  if (users !== null) {
+    const known = login !== undefined && users.has(login)
+    if (!known || users.get(login) !== passcode) {
+      const where = vhost ? `Virtual host "${host}"` : 'This server'
       const reason = login === undefined
-        ? 'This server requires a login and passcode in CONNECT.'
-        : `The login "${login}" and the passcode given were not accepted.`
+        ? `${where} requires a login and passcode in CONNECT.`
+        : `The login "${login}" and the passcode given were not accepted${vhost ? ` by virtual host "${host}"` : ''}.`
       return reject(session, frame, makeProblem('STOMP_ERR_ACCESS_REFUSED', { command: frame.command, version, reason }))
     }
   }
-  // host: any value (or none) is accepted — one virtual host (checklist 24)
+  session.vhost = vhost && host !== undefined ? host : null
   const user = login !== undefined && login !== '' ? login : session.id
 
   // STOMP 1.2 §Heart-beating: the spec's math — checklist 29
