@@ -9,6 +9,8 @@ import { expect, test } from './fixtures'
  * first) and its exercise panels shown.
  */
 const lessons = expectedLessons()
+// Some lessons load several Monaco editors, xterm and a worker: give the scan room on a busy machine.
+test.describe.configure({ timeout: 60_000 })
 
 // axe-core rules about headings, landmarks and controls (names, labels, ARIA use).
 const RULES = [
