@@ -84,4 +84,12 @@ export function registerStompLanguage(monaco: Monaco): void {
   }
   registerProviders(monaco, [...LANGUAGE_IDS])
   defineThemes(monaco)
+  // Each frame editor toggles its own Tab behaviour with Ctrl+M (MonacoFrameEditor): drop
+  // Monaco's page-wide toggle on the same keys, which would flip every editor at once.
+  const K = monaco.KeyMod
+  const C = monaco.KeyCode
+  monaco.editor.addKeybindingRules([
+    { keybinding: K.CtrlCmd | C.KeyM, command: '-editor.action.toggleTabFocusMode' },
+    { keybinding: K.WinCtrl | K.Shift | C.KeyM, command: '-editor.action.toggleTabFocusMode' },
+  ])
 }
