@@ -31,7 +31,8 @@ export function editorOf(page: Page, name: string): Locator {
 /**
  * Replaces the client's editor text by typing it (Monaco 0.57 has no textarea: click
  * `.view-lines`, then the keyboard). Escape before each Enter closes a completion list so Enter
- * always breaks the line, whatever the list offers.
+ * always breaks the line, whatever the list offers (for texts that are not about completion;
+ * typeAsAPerson types without it).
  */
 export async function typeDocument(page: Page, name: string, lines: readonly string[]): Promise<void> {
   const editor = editorOf(page, name)
@@ -42,6 +43,19 @@ export async function typeDocument(page: Page, name: string, lines: readonly str
   for (const [i, line] of lines.entries()) {
     if (line !== '') await page.keyboard.type(line)
     await page.keyboard.press('Escape')
+    if (i < lines.length - 1) await page.keyboard.press('Enter')
+  }
+}
+
+/** Replaces the client's editor text by typing it the way a person does: the lines, Enter between them, no Escape. */
+export async function typeAsAPerson(page: Page, name: string, lines: readonly string[]): Promise<void> {
+  const editor = editorOf(page, name)
+  await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await editor.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  for (const [i, line] of lines.entries()) {
+    if (line !== '') await page.keyboard.type(line)
     if (i < lines.length - 1) await page.keyboard.press('Enter')
   }
 }

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { card, connect, editorOf, editorText, logOf, logRow, statusOf, typeDocument } from './playground-page'
+import { card, connect, editorOf, editorText, logOf, logRow, statusOf, typeAsAPerson, typeDocument } from './playground-page'
 
 /**
  * The STOMP playground in Chromium against the real Wirelab server: two named clients, the
@@ -75,6 +75,20 @@ test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees t
   await expect(editorOf(other, 'Alice')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
   await expect.poll(() => editorText(other, 'Alice')).toBe(aliceDoc)
   await other.close()
+})
+
+test('typing frames line by line: Enter breaks the line even when the suggestion is the word already typed', async ({ page }) => {
+  await page.goto('/playground')
+  // Each line ends on a word the completion list also offers (SEND, SUBSCRIBE, sub-0, client):
+  // Enter must give a new line, not accept the same word again.
+  for (const lines of [
+    ['SEND', 'destination:/queue/typed', '', 'hello', '^@'],
+    ['SUBSCRIBE', 'id:sub-0', 'destination:/queue/typed', 'ack:client', '', '^@'],
+  ]) {
+    await typeAsAPerson(page, 'Alice', lines)
+    await expect.poll(() => editorText(page, 'Alice')).toBe(lines.join('\n'))
+    await expect(editorOf(page, 'Alice').getByRole('status')).toContainText('No problems')
+  }
 })
 
 test('a broken share link explains itself; the log filters and copies frames', async ({ page }) => {

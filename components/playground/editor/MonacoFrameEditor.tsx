@@ -61,6 +61,9 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
       renderWhitespace: 'trailing',
       renderControlCharacters: true,
       wordBasedSuggestions: 'off',
+      // Enter breaks the line when the highlighted suggestion is what is already typed (SEND ↵ is
+      // a new line, not SEND again); it still accepts one that changes the text.
+      acceptSuggestionOnEnter: 'smart',
       // Tab leaves the editor like any other control; inside a template or an open suggestion
       // list it still moves between placeholders / accepts (those keybindings come first).
       tabFocusMode: true,
