@@ -187,3 +187,33 @@ test('saved collections: folders, keyboard reorder, survive a reload, export and
   await expect(page.getByRole('status').filter({ hasText: 'Imported 2 items from mine.json' })).toBeVisible()
   await expect.poll(names).toEqual(['second', 'first', 'second', 'first'])
 })
+
+test('destinations seen on the broker are offered to every client: another client\'s, and (Wirelab) another tab\'s from the inspector', async ({ page, context }) => {
+  test.setTimeout(60_000)
+  const mine = `/topic/e2e.known.alice.${Date.now()}`
+  const elsewhere = `/queue/e2e.known.other-tab.${Date.now()}`
+  await page.goto('/playground')
+  await connect(page, 'Alice')
+  await typeDocument(page, 'Alice', ['SUBSCRIBE', 'id:sub-0', `destination:${mine}`, '', '^@'])
+  await card(page, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
+  await expect(logRow(page, 'Alice', 'SUBSCRIBE')).toHaveCount(1)
+
+  // Another tab sends to a queue nobody on this page has used.
+  const other = await context.newPage()
+  await other.goto('/playground')
+  await connect(other, 'Alice')
+  await typeDocument(other, 'Alice', ['SEND', `destination:${elsewhere}`, '', 'from another tab', '^@'])
+  await card(other, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
+  await expect(logRow(other, 'Alice', 'SEND')).toHaveCount(1)
+
+  // Bob has sent nothing, yet his editor completes both (the newest first).
+  const suggest = page.getByRole('listbox', { name: 'Suggest' })
+  await expect(async () => {
+    await typeDocument(page, 'Bob', ['SEND', 'destination:'])
+    await page.keyboard.press('Control+Space')
+    await expect(suggest.getByRole('listitem', { name: new RegExp(`^${elsewhere.replaceAll('.', '\\.')}`) })).toBeVisible({ timeout: 2_000 })
+    await expect(suggest.getByRole('listitem', { name: new RegExp(`^${mine.replaceAll('.', '\\.')}`) })).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(suggest).toContainText('seen on the broker')
+  await other.close()
+})

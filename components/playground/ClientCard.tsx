@@ -26,9 +26,11 @@ export interface ClientCardProps {
   readonly onRemove: (() => void) | null
   readonly onActive: () => void
   readonly active: boolean
+  /** Destinations seen elsewhere on this client's broker (the page's other clients, Wirelab's inspector), oldest first: completed too. */
+  readonly knownDestinations?: readonly string[]
 }
 
-export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onActive, active }: ClientCardProps) {
+export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onActive, active, knownDestinations }: ClientCardProps) {
   const { client } = slot
   const revision = useClientRevision(client)
   const id = useId()
@@ -45,7 +47,7 @@ export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onA
     // eslint-disable-next-line react-hooks/exhaustive-deps -- revision covers status changes
     [entries, revision],
   )
-  const completion = useMemo(() => client.completionContext(), [client, revision])
+  const completion = useMemo(() => client.completionContext(knownDestinations), [client, revision, knownDestinations])
   const send = (text: string) => client.sendRaw(editorTextToWire(text, rawMode))
 
   return (
@@ -127,7 +129,7 @@ export function ClientCard({ slot, doc, onDoc, onUpdate, onRename, onRemove, onA
         onChange={setTab}
         tabs={[
           { id: 'log', label: 'Log', panel: <FrameLog label={`${settings.name}'s frame log`} rows={rows} dropped={client.dropped} onClear={() => client.clear()} /> },
-          { id: 'console', label: 'Console', panel: <ConsoleSlot client={client} entries={entries} revision={revision} /> },
+          { id: 'console', label: 'Console', panel: <ConsoleSlot client={client} entries={entries} completion={completion} /> },
         ]}
       />
     </section>

@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { isWirelabUrl } from '@/lib/playground/presets'
+import { brokerKey, destinationsFromInspect, mergeDestinations } from '@/lib/playground/known-destinations'
+import type { InspectEvent } from '@/lib/inspect/events'
+import type { BrokerSnapshot } from '@/lib/inspect/protocol'
 import { ClientCard } from './ClientCard'
 import { Collections } from './Collections'
 import { DiagramsPanel } from './DiagramsPanel'
@@ -61,7 +64,22 @@ export function Playground() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slots, revisions])
   const host = typeof window === 'undefined' ? '' : window.location.host
+  const keyOf = (s: ClientSlot) => brokerKey(s.client.settings.url, isWirelabUrl(s.client.settings.url, host))
   const wirelab = slots.some((s) => isWirelabUrl(s.client.settings.url, host))
+
+  // Destinations seen on a broker, for every client of it: what each client of the page saw on
+  // its own wire, and for Wirelab what its inspector shows (the pub-sub map's snapshot and events).
+  const [brokerSeen, setBrokerSeen] = useState<readonly string[]>([])
+  const onBroker = useCallback((snapshot: BrokerSnapshot | null, events: readonly InspectEvent[]) => {
+    const next = destinationsFromInspect(events, snapshot)
+    setBrokerSeen((prev) => (prev.join('\n') === next.join('\n') ? prev : next))
+  }, [])
+  const known = useMemo(() => {
+    const byBroker = new Map<string, string[]>([['wirelab', [...brokerSeen]]])
+    for (const s of slots) byBroker.set(keyOf(s), mergeDestinations(byBroker.get(keyOf(s)) ?? [], s.client.completionContext().destinations))
+    return byBroker
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- revisions stands for every client's state
+  }, [slots, revisions, brokerSeen])
   // The diagrams only see traffic from the moment they watch: start them once the page is idle
   // (not at load, to keep the editor's start light) or at the first connection, whichever comes
   // first, then keep them mounted.
@@ -111,6 +129,7 @@ export function Playground() {
               onRemove={slots.length > 1 ? () => clients.remove(s.key) : null}
               onActive={() => setActiveKey(s.key)}
               active={slots.length > 1 && s.key === active?.key}
+              knownDestinations={known.get(keyOf(s))}
             />
           ))}
         </div>
@@ -126,7 +145,7 @@ export function Playground() {
                 label: 'Saved',
                 panel: active ? <Collections api={collections} target={active.client.settings.name} doc={docs[active.key] ?? ''} onOpen={(f) => setDoc(active.key, f)} /> : null,
               },
-              { id: 'diagrams', label: 'Diagrams', panel: <DiagramsPanel names={names} wirelab={wirelab} />, eager: watching },
+              { id: 'diagrams', label: 'Diagrams', panel: <DiagramsPanel names={names} wirelab={wirelab} onBroker={onBroker} />, eager: watching },
             ]}
           />
         </aside>

@@ -77,8 +77,9 @@ export class RawStompClient implements PlaygroundClient {
     this.changed()
   }
 
-  completionContext(): CompletionContext {
-    return completionFrom(this.track, this.settings.versions)
+  /** What this client's editor and console complete from; `known`: destinations seen elsewhere on its broker (oldest first). */
+  completionContext(known: readonly string[] = []): CompletionContext {
+    return completionFrom(this.track, this.settings.versions, known)
   }
 
   clear(): void {
