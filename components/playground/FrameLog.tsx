@@ -127,7 +127,10 @@ export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear
         paused={paused !== null}
         pending={paused === null ? 0 : Math.max(0, rows.length - paused.length)}
         onPause={(p) => setPaused(p ? rows : null)}
-        onClear={onClear}
+        onClear={onClear && (() => {
+          setPaused(null) // a paused view would keep showing what was cleared
+          onClear()
+        })}
         shown={shown.length}
         total={source.length}
         dropped={dropped}

@@ -45,17 +45,20 @@ export function Playground() {
   const active = slots.find((s) => s.key === activeKey) ?? slots[0]
 
   const revisions = useAllRevisions(slots)
+  /** The combined log's Clear hides what came before it (each client keeps its own log). */
+  const [clearedTo, setClearedTo] = useState(-1)
   const combined = useMemo<readonly LogRow[]>(() => {
     const rows: LogRow[] = []
     for (const s of slots) {
       const { name } = s.client.settings
       const { negotiatedVersion: version, url } = s.client.status
-      for (const entry of s.client.entries) rows.push({ entry, client: name, version, url })
+      for (const entry of s.client.entries) if (entry.seq > clearedTo) rows.push({ entry, client: name, version, url })
     }
     rows.sort((a, b) => a.entry.seq - b.entry.seq)
     return rows.length > MAX_COMBINED ? rows.slice(-MAX_COMBINED) : rows
     // eslint-disable-next-line react-hooks/exhaustive-deps -- revisions stands for every client's state
-  }, [slots, revisions])
+  }, [slots, revisions, clearedTo])
+  const clearCombined = () => setClearedTo(combined[combined.length - 1]?.entry.seq ?? clearedTo) // rows are in seq order
 
   const names = useMemo(() => {
     const out: Record<string, string> = {}
@@ -139,7 +142,7 @@ export function Playground() {
             value={side}
             onChange={setSide}
             tabs={[
-              { id: 'combined', label: 'All clients', panel: <FrameLog label="Combined frame log" rows={combined} showClient /> },
+              { id: 'combined', label: 'All clients', panel: <FrameLog label="Combined frame log" rows={combined} showClient onClear={clearCombined} /> },
               {
                 id: 'collections',
                 label: 'Saved',
