@@ -35,6 +35,34 @@ export function subprotocolsFor(versions: readonly StompVersion[]): string[] {
   return [...versions].sort().reverse().map((v) => `v${v.replace('.', '')}.stomp`)
 }
 
+const STOMP_SUBPROTOCOL = /^v1([012])\.stomp$/
+
+/** Whether the subprotocol list is the one subprotocolsFor gives for these versions (it then follows them). */
+export function subprotocolsFollow(versions: readonly StompVersion[], subprotocols: readonly string[]): boolean {
+  const want = subprotocolsFor(versions)
+  return want.length === subprotocols.length && want.every((p, i) => p === subprotocols[i])
+}
+
+/**
+ * Where the WebSocket subprotocols offered and CONNECT's accept-version disagree (checklist 74),
+ * or null. A server picks one subprotocol and then expects that version of STOMP: offering
+ * v12.stomp without 1.2 in accept-version (or 1.2 without v12.stomp) asks for trouble. Other
+ * tokens, and offering no subprotocol at all, are not judged.
+ */
+export function subprotocolMismatch(versions: readonly StompVersion[], subprotocols: readonly string[]): string | null {
+  const stomp = subprotocols.flatMap((p) => {
+    const m = STOMP_SUBPROTOCOL.exec(p)
+    return m === null ? [] : [{ token: p, version: `1.${m[1]}` as StompVersion }]
+  })
+  if (stomp.length === 0) return null
+  const extra = stomp.filter((p) => !versions.includes(p.version))
+  const missing = [...versions].sort().reverse().filter((v) => !stomp.some((p) => p.version === v))
+  const parts: string[] = []
+  if (extra.length > 0) parts.push(`${extra.map((p) => p.token).join(', ')} offered but STOMP ${extra.map((p) => p.version).join(', ')} not (a server that picks ${extra[0].token} expects a ${extra[0].version} client)`)
+  if (missing.length > 0) parts.push(`STOMP ${missing.join(', ')} offered but not ${missing.map((v) => `v${v.replace('.', '')}.stomp`).join(', ')}`)
+  return parts.length === 0 ? null : `Subprotocols and versions disagree: ${parts.join('; ')}.`
+}
+
 /** Parses a subprotocol list typed by the learner ("v12.stomp, v11.stomp"); '' = offer none. */
 export function parseSubprotocols(text: string): string[] {
   return text.split(/[\s,]+/).filter((p) => p !== '')
