@@ -262,7 +262,7 @@ test('the combined log clears on its own; a frame is copied as the octets that c
   await expect(subprotocols).toHaveValue('v10.stomp')
   await expect(panel.getByText(/disagree/)).toHaveCount(0)
   await subprotocols.fill('v12.stomp')
-  await expect(panel.getByRole('status').filter({ hasText: 'v12.stomp offered but STOMP 1.2 not' })).toBeVisible()
+  await expect(panel.getByRole('status').filter({ hasText: 'v12.stomp offered but STOMP 1.2 not accepted' })).toBeVisible()
   await panel.getByRole('button', { name: 'Offer v10.stomp' }).click()
   await expect(subprotocols).toHaveValue('v10.stomp')
   await expect(panel.getByText(/disagree/)).toHaveCount(0)

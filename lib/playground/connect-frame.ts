@@ -45,22 +45,20 @@ export function subprotocolsFollow(versions: readonly StompVersion[], subprotoco
 
 /**
  * Where the WebSocket subprotocols offered and CONNECT's accept-version disagree (checklist 74),
- * or null. A server picks one subprotocol and then expects that version of STOMP: offering
- * v12.stomp without 1.2 in accept-version (or 1.2 without v12.stomp) asks for trouble. Other
- * tokens, and offering no subprotocol at all, are not judged.
+ * or null: a STOMP subprotocol offered for a version CONNECT does not accept. A server picks one
+ * subprotocol and then expects that version of STOMP, so offering v12.stomp with only 1.0 in
+ * accept-version asks for trouble. Offering fewer subprotocols than versions is fine (the server
+ * picks among them), and so are other tokens or no subprotocol at all.
  */
 export function subprotocolMismatch(versions: readonly StompVersion[], subprotocols: readonly string[]): string | null {
-  const stomp = subprotocols.flatMap((p) => {
+  const extra = subprotocols.flatMap((p) => {
     const m = STOMP_SUBPROTOCOL.exec(p)
-    return m === null ? [] : [{ token: p, version: `1.${m[1]}` as StompVersion }]
+    const version = m === null ? null : (`1.${m[1]}` as StompVersion)
+    return version === null || versions.includes(version) ? [] : [{ token: p, version }]
   })
-  if (stomp.length === 0) return null
-  const extra = stomp.filter((p) => !versions.includes(p.version))
-  const missing = [...versions].sort().reverse().filter((v) => !stomp.some((p) => p.version === v))
-  const parts: string[] = []
-  if (extra.length > 0) parts.push(`${extra.map((p) => p.token).join(', ')} offered but STOMP ${extra.map((p) => p.version).join(', ')} not (a server that picks ${extra[0].token} expects a ${extra[0].version} client)`)
-  if (missing.length > 0) parts.push(`STOMP ${missing.join(', ')} offered but not ${missing.map((v) => `v${v.replace('.', '')}.stomp`).join(', ')}`)
-  return parts.length === 0 ? null : `Subprotocols and versions disagree: ${parts.join('; ')}.`
+  if (extra.length === 0) return null
+  const accepted = versions.length === 0 ? 'none' : [...versions].sort().reverse().join(', ')
+  return `Subprotocols and versions disagree: ${extra.map((p) => p.token).join(', ')} offered but STOMP ${extra.map((p) => p.version).join(', ')} not accepted in CONNECT (accept-version: ${accepted}); a server that picks ${extra[0].token} expects a ${extra[0].version} client.`
 }
 
 /** Parses a subprotocol list typed by the learner ("v12.stomp, v11.stomp"); '' = offer none. */
