@@ -3,8 +3,10 @@
  * the raw octets made visible — NUL as `^@` and every other control octet in the same caret
  * notation (CR `^M`, TAB `^I`), a heart-beat's EOL as `↵` — with escapes left exactly as they
  * crossed the wire, and a gutter with the time and the direction (→ sent, ← received). (Control
- * Pictures like ␊ are missing from common monospace fonts, so they are not used.) Pure: unit
- * tested without a terminal.
+ * Pictures like ␊ are missing from common monospace fonts, so they are not used.) The gutter is
+ * two columns (the direction, then a bar): the time goes at the end of an entry's first line, so
+ * a console as narrow as a client card keeps its width for the frame. Pure: unit tested without
+ * a terminal.
  */
 import { decodeUtf8Lossy } from '@/lib/stomp/utf8'
 import type { WireEntry } from '../types'
@@ -30,8 +32,6 @@ export function clock(t: number): string {
   const p = (n: number, w = 2) => String(n).padStart(w, '0')
   return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`
 }
-
-const GUTTER = ' '.repeat(12)
 
 /** Control characters made visible (in dim), except LF which the caller handles. */
 function visibleChar(c: string): string {
@@ -76,19 +76,19 @@ function arrow(dir: 'sent' | 'received', error = false): string {
 
 /** One entry as terminal text, ending with a newline. */
 export function entryText(e: WireEntry): string {
-  const time = `${dim}${clock(e.t)}${reset}`
+  const time = `  ${dim}${clock(e.t)}${reset}`
   if (e.kind === 'event') {
-    return `${time} ${e.level === 'error' ? `${red}✖ ${e.text}${reset}` : `${dim}· ${e.text}${reset}`}\n`
+    return `${e.level === 'error' ? `${red}✖ ${e.text}${reset}` : `${dim}· ${e.text}${reset}`}${time}\n`
   }
   if (e.kind === 'heartbeat') {
     const eol = decodeUtf8Lossy(e.raw).replace(/\r/g, '^M').replace(/\n/g, '↵')
-    return `${time} ${arrow(e.dir)} ${dim}${eol}  heart-beat (EOL)${reset}\n`
+    return `${arrow(e.dir)} ${dim}${eol}  heart-beat (EOL)${reset}${time}\n`
   }
   const error = e.kind === 'frame' && e.dir === 'received' && e.frame.command === 'ERROR'
   const lines = visibleLines(e.raw, e.kind === 'frame', error)
-  const head = e.kind === 'raw' ? [`${time} ${arrow(e.dir)} ${yellow}${e.note}${reset}`] : []
+  const head = e.kind === 'raw' ? [`${arrow(e.dir)} ${yellow}${e.note}${reset}${time}`] : []
   const body = lines.map((l, i) =>
-    e.kind !== 'raw' && i === 0 ? `${time} ${arrow(e.dir, error)} ${l}` : `${GUTTER} ${dim}${e.dir === 'sent' ? '│' : '┃'}${reset} ${l}`)
+    e.kind !== 'raw' && i === 0 ? `${arrow(e.dir, error)} ${l}${time}` : `${dim}${e.dir === 'sent' ? '│' : '┃'}${reset} ${l}`)
   return `${[...head, ...body].join('\n')}\n`
 }
 
