@@ -42,6 +42,8 @@ export function Playground() {
   const [activeKey, setActiveKey] = useState<string | null>(null)
   const [side, setSide] = useState<SideTab>('combined')
   const [sideOpen, setSideOpen] = useState(true)
+  /** The side panel over two thirds of the width: a bigger diagram, a wider combined log. */
+  const [sideWide, setSideWide] = useState(false)
   const active = slots.find((s) => s.key === activeKey) ?? slots[0]
 
   const revisions = useAllRevisions(slots)
@@ -100,7 +102,7 @@ export function Playground() {
   })
 
   return (
-    <div className={`${styles.playground} ${sideOpen ? '' : styles.sideClosed}`}>
+    <div className={`${styles.playground} ${sideOpen ? (sideWide ? styles.sideWide : '') : styles.sideClosed}`}>
       <div className={styles.toolbar}>
         <h1 className={styles.title}>STOMP playground</h1>
         <p className={styles.lead}>Clients in your browser, real frames on the wire: to Wirelab or any ws:// endpoint.</p>
@@ -120,7 +122,8 @@ export function Playground() {
         </div>
       )}
       <div className={styles.workspace}>
-        <div className={styles.cards} style={{ ['--cards' as string]: slots.length }}>
+        <div className={styles.cardsFrame}>
+        <div className={styles.cards} style={{ ['--cards' as string]: slots.length }} role="group" aria-label={`Clients (${slots.length})`}>
           {slots.map((s) => (
             <ClientCard
               key={s.key}
@@ -136,11 +139,18 @@ export function Playground() {
             />
           ))}
         </div>
+        </div>
         <aside id="playground-side" className={styles.side} hidden={!sideOpen} aria-label="Side panel">
           <Tabs
             label="Side panel"
             value={side}
             onChange={setSide}
+            trailing={
+              <button type="button" className={styles.widen} aria-pressed={sideWide} onClick={() => setSideWide((w) => !w)} title={sideWide ? 'Give the clients their width back' : 'Widen the side panel over the clients: a bigger diagram, a wider combined log'}>
+                {sideWide ? 'Narrow' : 'Widen'}
+                <span className="visually-hidden"> the side panel</span>
+              </button>
+            }
             tabs={[
               { id: 'combined', label: 'All clients', panel: <FrameLog label="Combined frame log" rows={combined} showClient onClear={clearCombined} /> },
               {
