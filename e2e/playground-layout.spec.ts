@@ -160,17 +160,33 @@ test('colours: commands are calm in the log and the editor, red is for ERROR; he
   expect(await token.evaluate((el) => getComputedStyle(el).color)).not.toBe(red)
 })
 
-test('the console in a card has room for the frame: a 46-character header line stays on one line', async ({ page }) => {
+test('the console in a card has room for the frame: a 46-character header line stays on one line, and heart-beats share one line', async ({ page }) => {
   const destination = `/topic/e2e.console.${Date.now()}` // "┃ destination:" + this = 46 characters
   await page.goto('/playground')
+  const settings = card(page, 'Alice').getByRole('button', { name: 'Settings of Alice' })
+  await settings.click()
+  await card(page, 'Alice').getByLabel('heart-beat: I send every (ms)').fill('1000')
+  await card(page, 'Alice').getByLabel('I want every (ms)').fill('1000')
+  await settings.click()
   await connect(page, 'Alice')
-  await typeDocument(page, 'Alice', ['SUBSCRIBE', 'id:sub-0', `destination:${destination}`, '', '^@', 'SEND', `destination:${destination}`, '', 'echo', '^@'])
-  await card(page, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
-  await expect(logRow(page, 'Alice', 'MESSAGE')).toHaveCount(1, { timeout: 10_000 })
-  await card(page, 'Alice').getByRole('tab', { name: 'Console' }).click()
   const rows = card(page, 'Alice').locator('.xterm-rows')
-  await expect(rows).toContainText('MESSAGE', { timeout: 15_000 })
   const lines = async () => (await rows.locator(':scope > div').allTextContents()).map((l) => l.replaceAll('\u00a0', ' ').trimEnd())
-  await expect.poll(lines).toContain(`┃ destination:${destination}`)
+  const send = async (doc: string[]) => {
+    await typeDocument(page, 'Alice', doc)
+    await card(page, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
+  }
+  // the console shows what Alice sends…
+  await card(page, 'Alice').getByRole('tab', { name: 'Console' }).click()
+  await expect(rows).toContainText('CONNECTED', { timeout: 15_000 })
+  await send(['SUBSCRIBE', 'id:sub-0', `destination:${destination}`, '', '^@'])
   await expect.poll(lines).toContain(`│ destination:${destination}`)
+  // …and what she receives
+  await send(['SEND', `destination:${destination}`, '', 'echo', '^@'])
+  await expect(rows).toContainText('MESSAGE', { timeout: 10_000 })
+  await expect.poll(lines).toContain(`┃ destination:${destination}`)
+  // a beat a second each way: one line that counts them, the MESSAGE stays in view
+  await expect.poll(async () => (await lines()).filter((l) => /heart-beat/.test(l)).at(-1) ?? '', { timeout: 15_000 }).toMatch(/^[←→] ↵ {2}([4-9]|\d\d+) heart-beats \(\d+→ \d+←\) {2}\d\d:\d\d:\d\d\.\d{3}$/)
+  const after = (await lines()).slice((await lines()).findIndex((l) => l.startsWith('← MESSAGE')))
+  expect(after[0]).toMatch(/^← MESSAGE/)
+  expect(after.filter((l) => /heart-beat/.test(l)).length).toBeLessThanOrEqual(1)
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeFrame } from '@/lib/stomp/frame'
 import { encodeUtf8 } from '@/lib/stomp/utf8'
 import type { WireEntry } from '../types'
-import { ANSI, entryText, stripAnsi, visibleLines } from './wire-text'
+import { ANSI, consoleText, entryText, stripAnsi, visibleLines } from './wire-text'
 
 const T = new Date(2026, 0, 2, 13, 22, 1, 123).getTime()
 const frame = (dir: 'sent' | 'received', text: string): WireEntry => {
@@ -65,5 +65,25 @@ describe('console wire text', () => {
   it('a received ERROR frame is red', () => {
     const e: WireEntry = { kind: 'frame', seq: 1, t: T, dir: 'received', raw: encodeUtf8('ERROR\nmessage:bad\n\n\u0000'), frame: makeFrame('ERROR') }
     expect(entryText(e)).toContain(`${ANSI.red}←`)
+  })
+
+  it('consecutive heart-beats share one line that counts them, so they do not scroll the frames away', () => {
+    const beat = (dir: 'sent' | 'received', t: number): WireEntry => ({ kind: 'heartbeat', seq: t, t: T + t, dir, raw: new Uint8Array([10]) })
+    const msg = frame('received', 'RECEIPT\nreceipt-id:r-1\n\n\u0000')
+    // in one batch: the run's line is rewritten in the text itself
+    const a = consoleText([msg, beat('sent', 0), beat('received', 1000), beat('received', 2000)], null, 80)
+    expect(stripAnsi(a.text).split('\n').slice(-2)).toEqual(['← ↵  3 heart-beats (1→ 2←)  13:22:03.123', ''])
+    expect(a.run).toMatchObject({ sent: 1, received: 2 })
+    // a later batch extends the run on screen: up over its line, clear, draw it again
+    const b = consoleText([beat('sent', 3000)], a.run, 80)
+    expect(b.text.startsWith('\x1b[1A\r\x1b[J')).toBe(true)
+    expect(stripAnsi(b.text)).toBe('\x1b[1A\r\x1b[J→ ↵  4 heart-beats (2→ 2←)  13:22:04.123\n')
+    // …over two rows when the line wraps in a narrow console
+    expect(consoleText([beat('sent', 4000)], b.run, 20).text.startsWith('\x1b[2A\r\x1b[J')).toBe(true)
+    // anything else ends the run: the next beat starts a new line (and a lone beat reads as before)
+    const c = consoleText([msg, beat('received', 5000)], b.run, 80)
+    expect(c.text.includes('\x1b[1A')).toBe(false)
+    expect(stripAnsi(c.text).endsWith('← ↵  heart-beat (EOL)  13:22:06.123\n')).toBe(true)
+    expect(c.run).toMatchObject({ sent: 0, received: 1 })
   })
 })
