@@ -39,6 +39,7 @@ test('keyboard: every control in the top bar has an accessible name and a visibl
 })
 
 test.describe('/playground', () => {
+  test.describe.configure({ timeout: 60_000 }) // Monaco and a real broker: room for a loaded machine
   /** Where the focus is: inside which client's frame editor, or which control (its accessible name). */
   const focusIn = (page: Page) =>
     page.evaluate(() => {

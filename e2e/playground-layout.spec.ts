@@ -8,6 +8,8 @@ import { card, connect, editorOf, logOf, logRow, statusOf, typeDocument } from '
  * may push something else out of sight (settings, frame details, a third client).
  */
 test.use({ viewport: { width: 1280, height: 720 } })
+// each test types into Monaco and waits on a real broker: room for a loaded machine
+test.describe.configure({ timeout: 60_000 })
 
 /** Lines of text the editor shows at once (its visible height over Monaco's line height). */
 async function editorLines(page: Page, name: string): Promise<number> {

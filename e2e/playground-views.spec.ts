@@ -7,6 +7,7 @@ import { card, connect, editorOf, logRow, typeDocument } from './playground-page
  * follows the light/dark theme.
  */
 test.use({ viewport: { width: 1280, height: 720 } })
+test.describe.configure({ timeout: 60_000 })
 
 test('Diagrams panel: the sequence and the pub-sub map drawn from this tab\'s own traffic, text legible at panel width, widen for more room', async ({ page }) => {
   test.setTimeout(60_000)

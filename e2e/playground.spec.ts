@@ -78,6 +78,7 @@ test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees t
 })
 
 test('typing frames line by line: Enter breaks the line even when the suggestion is the word already typed', async ({ page }) => {
+  test.setTimeout(60_000)
   await page.goto('/playground')
   // Each line ends on a word the completion list also offers (SEND, SUBSCRIBE, sub-0, client):
   // Enter must give a new line, not accept the same word again.
@@ -219,6 +220,7 @@ test('destinations seen on the broker are offered to every client: another clien
 })
 
 test('the combined log clears on its own; a frame is copied as the octets that crossed the wire; subprotocols follow the versions offered', async ({ page }) => {
+  test.setTimeout(60_000)
   await page.goto('/playground')
   await connect(page, 'Alice')
   const combined = page.getByRole('listbox', { name: 'Combined frame log' })
