@@ -144,19 +144,19 @@ test('colours: commands are calm in the log and the editor, red is for ERROR; he
   await card(page, 'Alice').getByLabel('I want every (ms)').fill('1000')
   await settings.click()
   await connect(page, 'Alice')
+  const colour = (row: Locator) => row.locator('span').nth(2).evaluate((el) => getComputedStyle(el).color)
+  const red = 'rgb(207, 34, 46)'
+  // right away, while CONNECT and CONNECTED are in view: calm
+  for (const command of ['CONNECT', 'CONNECTED']) expect(await colour(logRow(page, 'Alice', command))).not.toBe(red)
   const beat = logOf(page, 'Alice').getByRole('option', { name: /heart-beat/ }).first()
   await expect(beat).toBeVisible({ timeout: 10_000 })
-  expect(await beat.locator('span').nth(2).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(87, 96, 106)') // --muted
-  // a SEND without a destination: the broker answers ERROR
+  expect(await colour(beat)).toBe('rgb(87, 96, 106)') // --muted
+  // a SEND without a destination: the broker answers ERROR, in red
   await typeDocument(page, 'Alice', ['SEND', '', 'no destination', '^@'])
   await card(page, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
   const error = logRow(page, 'Alice', 'ERROR')
   await expect(error).toHaveCount(1, { timeout: 10_000 })
-
-  const colour = (row: Locator) => row.locator('span').nth(2).evaluate((el) => getComputedStyle(el).color)
-  const red = 'rgb(207, 34, 46)'
   expect(await colour(error)).toBe(red)
-  for (const command of ['CONNECT', 'CONNECTED']) expect(await colour(logRow(page, 'Alice', command))).not.toBe(red)
   // in the editor: the command token is not red either
   const token = editorOf(page, 'Alice').locator('.view-line span span').filter({ hasText: /^SEND$/ })
   expect(await token.evaluate((el) => getComputedStyle(el).color)).not.toBe(red)
