@@ -31,7 +31,8 @@ export function editorOf(page: Page, name: string): Locator {
 /**
  * Replaces the client's editor text by typing it (Monaco 0.57 has no textarea: click
  * `.view-lines`, then the keyboard). Escape before each Enter closes a completion list so Enter
- * breaks the line instead of accepting a suggestion.
+ * always breaks the line, whatever the list offers (for texts that are not about completion;
+ * typeAsAPerson types without it).
  */
 export async function typeDocument(page: Page, name: string, lines: readonly string[]): Promise<void> {
   const editor = editorOf(page, name)
@@ -46,10 +47,31 @@ export async function typeDocument(page: Page, name: string, lines: readonly str
   }
 }
 
-/** The visible text of the editor (Monaco renders spaces as U+00A0). */
+/** Replaces the client's editor text by typing it the way a person does: the lines, Enter between them, no Escape. */
+export async function typeAsAPerson(page: Page, name: string, lines: readonly string[]): Promise<void> {
+  const editor = editorOf(page, name)
+  await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
+  await editor.locator('.view-lines').click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.press('Delete')
+  for (const [i, line] of lines.entries()) {
+    if (line !== '') await page.keyboard.type(line)
+    if (i < lines.length - 1) await page.keyboard.press('Enter')
+  }
+}
+
+/**
+ * The visible text of the editor, line by line as Monaco draws them (sorted by their place: the
+ * line elements are not in document order; empty lines kept, which innerText drops; Monaco renders
+ * spaces as U+00A0). Only the lines in view are drawn: keep documents short enough to fit.
+ */
 export async function editorText(page: Page, name: string): Promise<string> {
-  const text = await editorOf(page, name).locator('.view-lines').innerText()
-  return text.replaceAll('\u00a0', ' ')
+  return editorOf(page, name).locator('.view-lines').evaluate((el) =>
+    Array.from(el.querySelectorAll<HTMLElement>('.view-line'))
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((line) => (line.textContent ?? '').replaceAll('\u00a0', ' '))
+      .join('\n'),
+  )
 }
 
 export function logOf(page: Page, name: string): Locator {

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { card, connect, editorOf, editorText, logOf, logRow, statusOf, typeDocument } from './playground-page'
+import { card, connect, editorOf, editorText, logOf, logRow, statusOf, typeAsAPerson, typeDocument } from './playground-page'
 
 /**
  * The STOMP playground in Chromium against the real Wirelab server: two named clients, the
@@ -75,6 +75,21 @@ test('Alice subscribes (typo caught, fixed, Ctrl+Enter), Bob sends, Alice sees t
   await expect(editorOf(other, 'Alice')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 })
   await expect.poll(() => editorText(other, 'Alice')).toBe(aliceDoc)
   await other.close()
+})
+
+test('typing frames line by line: Enter breaks the line even when the suggestion is the word already typed', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/playground')
+  // Each line ends on a word the completion list also offers (SEND, SUBSCRIBE, sub-0, client):
+  // Enter must give a new line, not accept the same word again.
+  for (const lines of [
+    ['SEND', 'destination:/queue/typed', '', 'hello', '^@'],
+    ['SUBSCRIBE', 'id:sub-0', 'destination:/queue/typed', 'ack:client', '', '^@'],
+  ]) {
+    await typeAsAPerson(page, 'Alice', lines)
+    await expect.poll(() => editorText(page, 'Alice')).toBe(lines.join('\n'))
+    await expect(editorOf(page, 'Alice').getByRole('status')).toContainText('No problems')
+  }
 })
 
 test('a broken share link explains itself; the log filters and copies frames', async ({ page }) => {
@@ -172,4 +187,89 @@ test('saved collections: folders, keyboard reorder, survive a reload, export and
   await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
   await expect(page.getByRole('status').filter({ hasText: 'Imported 2 items from mine.json' })).toBeVisible()
   await expect.poll(names).toEqual(['second', 'first', 'second', 'first'])
+})
+
+test('destinations seen on the broker are offered to every client: another client\'s, and (Wirelab) another tab\'s from the inspector', async ({ page, context }) => {
+  test.setTimeout(60_000)
+  const mine = `/topic/e2e.known.alice.${Date.now()}`
+  const elsewhere = `/queue/e2e.known.other-tab.${Date.now()}`
+  await page.goto('/playground')
+  await connect(page, 'Alice')
+  await typeDocument(page, 'Alice', ['SUBSCRIBE', 'id:sub-0', `destination:${mine}`, '', '^@'])
+  await card(page, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
+  await expect(logRow(page, 'Alice', 'SUBSCRIBE')).toHaveCount(1)
+
+  // Another tab sends to a queue nobody on this page has used.
+  const other = await context.newPage()
+  await other.goto('/playground')
+  await connect(other, 'Alice')
+  await typeDocument(other, 'Alice', ['SEND', `destination:${elsewhere}`, '', 'from another tab', '^@'])
+  await card(other, 'Alice').getByRole('button', { name: 'Send all frames of Alice' }).click()
+  await expect(logRow(other, 'Alice', 'SEND')).toHaveCount(1)
+
+  // Bob has sent nothing, yet his editor completes both (the newest first).
+  const suggest = page.getByRole('listbox', { name: 'Suggest' })
+  await expect(async () => {
+    await typeDocument(page, 'Bob', ['SEND', 'destination:'])
+    await page.keyboard.press('Control+Space')
+    await expect(suggest.getByRole('listitem', { name: new RegExp(`^${elsewhere.replaceAll('.', '\\.')}`) })).toBeVisible({ timeout: 2_000 })
+    await expect(suggest.getByRole('listitem', { name: new RegExp(`^${mine.replaceAll('.', '\\.')}`) })).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(suggest).toContainText('seen on the broker')
+  await other.close()
+})
+
+test('the combined log clears on its own; a frame is copied as the octets that crossed the wire; subprotocols follow the versions offered', async ({ page }) => {
+  test.setTimeout(60_000)
+  await page.goto('/playground')
+  await connect(page, 'Alice')
+  const combined = page.getByRole('listbox', { name: 'Combined frame log' })
+  await expect(combined.getByRole('option', { name: /received Alice CONNECTED / })).toHaveCount(1)
+
+  // Clear empties the combined log only; what comes after shows up in it.
+  await page.getByRole('group', { name: 'Combined frame log filters' }).getByRole('button', { name: 'Clear' }).click()
+  await expect(combined.getByRole('option')).toHaveCount(0)
+  await expect(page.getByRole('tabpanel', { name: 'All clients' })).toContainText('Nothing on the wire yet.')
+  await expect(logRow(page, 'Alice', 'CONNECTED')).toHaveCount(1)
+  await connect(page, 'Bob')
+  await expect(combined.getByRole('option', { name: /received Bob CONNECTED / })).toHaveCount(1)
+  await expect(combined.getByRole('option', { name: /Alice/ })).toHaveCount(0)
+
+  // Copy as text: the CONNECTED frame's own octets, the NUL shown as ^@ (ready to paste in an editor).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await logRow(page, 'Bob', 'CONNECTED').click()
+  const details = card(page, 'Bob').getByRole('region', { name: /CONNECTED received/ })
+  await details.getByRole('button', { name: 'Copy as text' }).click()
+  await expect(details.getByRole('status')).toHaveText('Text copied')
+  const text = await page.evaluate(() => navigator.clipboard.readText())
+  expect(text).toMatch(/^CONNECTED\nversion:1\.2\n(.+\n)+\n\^@$/)
+  expect(text).toContain('session:')
+  // Copy exact octets: the same, with the NUL itself; as many octets as the details say.
+  await details.getByRole('button', { name: 'Copy exact octets' }).click()
+  await expect(details.getByRole('status')).toHaveText('Exact octets copied')
+  const exact = await page.evaluate(() => navigator.clipboard.readText())
+  expect(exact).toBe(text.replace(/\^@$/, '\u0000'))
+  await expect(details.getByRole('heading')).toContainText(`${new TextEncoder().encode(exact).length} octets`)
+
+  // Offer only STOMP 1.0: the subprotocols follow; a typed list that disagrees is explained and fixed in one click.
+  const settings = card(page, 'Alice').getByRole('button', { name: 'Settings of Alice' })
+  await card(page, 'Alice').getByRole('button', { name: 'Disconnect Alice' }).click()
+  await expect(statusOf(page, 'Alice')).toHaveAttribute('data-state', 'closed')
+  await settings.click()
+  const panel = card(page, 'Alice').getByRole('group', { name: /Connection settings for Alice/ })
+  const subprotocols = panel.getByLabel('Subprotocols')
+  await expect(subprotocols).toHaveValue('v12.stomp, v11.stomp, v10.stomp')
+  await panel.getByLabel('1.2', { exact: true }).uncheck()
+  await panel.getByLabel('1.1', { exact: true }).uncheck()
+  await expect(subprotocols).toHaveValue('v10.stomp')
+  await expect(panel.getByText(/disagree/)).toHaveCount(0)
+  await subprotocols.fill('v12.stomp')
+  await expect(panel.getByRole('status').filter({ hasText: 'v12.stomp offered but STOMP 1.2 not accepted' })).toBeVisible()
+  await panel.getByRole('button', { name: 'Offer v10.stomp' }).click()
+  await expect(subprotocols).toHaveValue('v10.stomp')
+  await expect(panel.getByText(/disagree/)).toHaveCount(0)
+  await settings.click()
+  await connect(page, 'Alice')
+  await expect(statusOf(page, 'Alice')).toContainText('STOMP 1.0')
+  await expect(statusOf(page, 'Alice')).toContainText('v10.stomp')
 })

@@ -56,6 +56,22 @@ export function loadMermaid(): Promise<MermaidApi> {
   return loading
 }
 
+let scratch: HTMLDivElement | undefined
+/**
+ * Where mermaid lays a diagram out before handing back its SVG: out of the page's flow. Left to
+ * itself mermaid appends a scratch element to <body>, which grows the page for a moment (a page
+ * sized to the viewport, like the playground, flashes a scrollbar on every render).
+ */
+function scratchBox(): HTMLDivElement {
+  if (scratch === undefined || !scratch.isConnected) {
+    scratch = document.createElement('div')
+    scratch.setAttribute('aria-hidden', 'true')
+    scratch.style.cssText = 'position:fixed;left:-100000px;top:0;width:max-content;visibility:hidden;pointer-events:none;contain:layout'
+    document.body.append(scratch)
+  }
+  return scratch
+}
+
 async function renderSvg(source: string, theme: Theme, baseId: string): Promise<string> {
   const mermaid = await loadMermaid()
   mermaid.initialize({
@@ -68,7 +84,7 @@ async function renderSvg(source: string, theme: Theme, baseId: string): Promise<
   })
   const id = `${baseId}-${++renders}`
   try {
-    const { svg } = await mermaid.render(id, source)
+    const { svg } = await mermaid.render(id, source, scratchBox())
     return svg
   } finally {
     // mermaid leaves its scratch element behind when a render fails

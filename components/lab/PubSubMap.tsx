@@ -28,6 +28,8 @@ export interface PubSubMapProps {
   /** Subscribers drawn per destination before "+ N more" (default 6). */
   readonly maxSubscribers?: number
   readonly maxDestinations?: number
+  /** Live mode: told the broker snapshot and the events whenever they change (the playground completes destinations from them). */
+  readonly onBroker?: (snapshot: BrokerSnapshot | null, events: readonly InspectEvent[]) => void
 }
 
 const BROKER_TYPES: readonly InspectEventType[] = ['broker.session', 'broker.subscription', 'broker.route']
@@ -65,6 +67,11 @@ export function PubSubMap(props: PubSubMapProps) {
   const view = useMemo(() => pubSubView(model, { self: cid ?? undefined, maxSubscribers, maxDestinations }), [model, cid, maxSubscribers, maxDestinations])
 
   const { status, requestSnapshot } = inspect
+  const onBroker = useRef(props.onBroker)
+  onBroker.current = props.onBroker
+  useEffect(() => {
+    if (live) onBroker.current?.(inspect.snapshot, inspect.events)
+  }, [live, inspect.snapshot, inspect.events])
   useEffect(() => {
     if (!live || status !== 'open') return
     const timer = setInterval(requestSnapshot, SNAPSHOT_EVERY_MS)

@@ -2,7 +2,7 @@
 
 import { useId } from 'react'
 import { STOMP_VERSIONS, type StompVersion } from '@/lib/stomp/frame'
-import { parseSubprotocols, subprotocolProblem } from '@/lib/playground/connect-frame'
+import { parseSubprotocols, subprotocolMismatch, subprotocolProblem, subprotocolsFollow, subprotocolsFor } from '@/lib/playground/connect-frame'
 import { PRESETS, SOCKJS_TRANSPORTS, presetFor, urlProblem, type PresetId } from '@/lib/playground/presets'
 import type { ClientSettings } from './types'
 import styles from './ConnectionPanel.module.css'
@@ -24,6 +24,7 @@ export function ConnectionPanel({ settings, locked, onChange }: ConnectionPanelP
   const page = typeof window === 'undefined' ? { protocol: 'http:', host: 'localhost' } : window.location
   const urlError = urlProblem(settings.url, settings.transport, page)
   const protocolError = settings.transport === 'ws' ? settings.subprotocols.map(subprotocolProblem).find((p) => p !== null) ?? null : null
+  const mismatch = settings.transport === 'ws' && protocolError === null ? subprotocolMismatch(settings.versions, settings.subprotocols) : null
   const set = (patch: Partial<ClientSettings>) => onChange({ ...settings, ...patch })
 
   const choosePreset = (pid: PresetId) => {
@@ -33,7 +34,8 @@ export function ConnectionPanel({ settings, locked, onChange }: ConnectionPanelP
   }
   const toggleVersion = (v: StompVersion, on: boolean) => {
     const versions = STOMP_VERSIONS.filter((x) => (x === v ? on : settings.versions.includes(x)))
-    set({ versions })
+    // subprotocols that matched the versions keep matching them (checklist 74); typed ones stay
+    set(subprotocolsFollow(settings.versions, settings.subprotocols) ? { versions, subprotocols: subprotocolsFor(versions) } : { versions })
   }
   const hb = (i: 0 | 1, value: string) => {
     const n = Math.max(0, Math.floor(Number(value) || 0))
@@ -102,7 +104,7 @@ export function ConnectionPanel({ settings, locked, onChange }: ConnectionPanelP
               spellCheck={false}
               placeholder="none"
               aria-invalid={protocolError !== null}
-              aria-describedby={protocolError ? `${id}-proto` : undefined}
+              aria-describedby={protocolError ? `${id}-proto` : mismatch ? `${id}-mismatch` : undefined}
             />
           </label>
         )}
@@ -110,6 +112,14 @@ export function ConnectionPanel({ settings, locked, onChange }: ConnectionPanelP
       {protocolError && (
         <p id={`${id}-proto`} className={styles.problem} role="status">
           {protocolError}
+        </p>
+      )}
+      {mismatch && (
+        <p id={`${id}-mismatch`} className={styles.problem} role="status">
+          {mismatch}{' '}
+          <button type="button" className={styles.fix} onClick={() => set({ subprotocols: subprotocolsFor(settings.versions) })}>
+            Offer {subprotocolsFor(settings.versions).join(', ') || 'no subprotocol'}
+          </button>
         </p>
       )}
       <div className={styles.row}>

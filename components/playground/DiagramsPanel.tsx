@@ -1,6 +1,8 @@
 'use client'
 
 import dynamic from 'next/dynamic'
+import type { InspectEvent } from '@/lib/inspect/events'
+import type { BrokerSnapshot } from '@/lib/inspect/protocol'
 import { WidgetPlaceholder } from '@/components/lab/WidgetPlaceholder'
 import styles from './panels.module.css'
 
@@ -23,9 +25,11 @@ export interface DiagramsPanelProps {
   readonly names: Readonly<Record<string, string>>
   /** Whether any client targets Wirelab. */
   readonly wirelab: boolean
+  /** The broker as the pub-sub map sees it (snapshot + broker events), for completion. */
+  readonly onBroker?: (snapshot: BrokerSnapshot | null, events: readonly InspectEvent[]) => void
 }
 
-export function DiagramsPanel({ names, wirelab }: DiagramsPanelProps) {
+export function DiagramsPanel({ names, wirelab, onBroker }: DiagramsPanelProps) {
   return (
     <div className={styles.panel}>
       {!wirelab && (
@@ -35,7 +39,7 @@ export function DiagramsPanel({ names, wirelab }: DiagramsPanelProps) {
         </p>
       )}
       <SequenceDiagram title="Sequence (this tab)" headingLevel={3} names={names} height="22rem" hideHeartbeats maxMessages={40} />
-      <PubSubMap title="Pub-sub map" headingLevel={3} />
+      <PubSubMap title="Pub-sub map" headingLevel={3} onBroker={onBroker} />
     </div>
   )
 }

@@ -1,9 +1,8 @@
 'use client'
 
 import { useEffect, useId, useState } from 'react'
-import { frameToText } from '@/lib/stomp/serializer'
 import type { StompVersion } from '@/lib/stomp/frame'
-import { defaultBodyFormat, formatBody, hexDump, prettyJson, type BodyFormat } from '@/lib/playground/entry-view'
+import { defaultBodyFormat, exactOctetsText, formatBody, hexDump, octetsAsText, prettyJson, type BodyFormat } from '@/lib/playground/entry-view'
 import { stompjsSnippet } from '@/lib/playground/stompjs-snippet'
 import type { WireEntry } from './types'
 import { formatTime } from './format-time'
@@ -14,7 +13,7 @@ export interface LogRow {
   readonly entry: WireEntry
   /** The client's name (shown in the combined log). */
   readonly client?: string
-  /** The session version the frame was seen under (for copy-as-text escaping and snippets). */
+  /** The session version the frame was seen under (for the stompjs snippet). */
   readonly version?: StompVersion | null
   /** The endpoint, for the CONNECT snippet. */
   readonly url?: string | null
@@ -55,15 +54,28 @@ export function FrameDetails({ row, onClose }: { readonly row: LogRow; readonly 
         <h4 id={`${id}-title`} className={styles.detailsTitle}>
           {title} <span className={styles.muted}>at {formatTime(entry.t)}</span>
         </h4>
-        {frame && (
+        {entry.kind !== 'event' && (
           <>
-            <button type="button" onClick={() => void copy('Frame', frameToText(frame, row.version ?? null))}>
-              Copy frame
+            <button type="button" onClick={() => void copy('Text', octetsAsText(entry.raw))} title="The octets that crossed the wire, NUL shown as ^@ (pastes into the frame editor)">
+              Copy as text
             </button>
-            <button type="button" onClick={() => void copy('stompjs snippet', stompjsSnippet(frame, { version: row.version ?? null, brokerURL: row.url ?? undefined }))}>
-              Copy as stompjs
+            <button
+              type="button"
+              onClick={() => {
+                const exact = exactOctetsText(entry.raw)
+                if (exact !== null) void copy('Exact octets', exact)
+              }}
+              disabled={exactOctetsText(entry.raw) === null}
+              title={exactOctetsText(entry.raw) === null ? 'Not UTF-8: text cannot carry these octets exactly (the hex dump below can)' : 'The octets exactly as they crossed the wire, the NUL itself included'}
+            >
+              Copy exact octets
             </button>
           </>
+        )}
+        {frame && (
+          <button type="button" onClick={() => void copy('stompjs snippet', stompjsSnippet(frame, { version: row.version ?? null, brokerURL: row.url ?? undefined }))}>
+            Copy as stompjs
+          </button>
         )}
         <button type="button" onClick={onClose} aria-label="Close details">
           ✕

@@ -22,12 +22,16 @@ export interface FrameLogProps {
   readonly showClient?: boolean
   readonly dropped?: number
   readonly onClear?: () => void
+  /** Render the actions (hide heart-beats, pause, clear, count) there instead of above the list (a tab bar). */
+  readonly actionsIn?: HTMLElement | null
+  /** Told when the details of an entry open or close (the card gives the log more height). */
+  readonly onDetails?: (open: boolean) => void
 }
 
 const ROW = 24
 const OVERSCAN = 8
 
-export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear }: FrameLogProps) {
+export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear, actionsIn, onDetails }: FrameLogProps) {
   const id = useId()
   const [filter, setFilter] = useState<LogFilter>(EMPTY_FILTER)
   const [paused, setPaused] = useState<readonly LogRow[] | null>(null)
@@ -71,6 +75,12 @@ export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear
   useEffect(() => {
     if (selected !== null && selIndex < 0 && open) setOpen(false)
   }, [selected, selIndex, open])
+  const detailsShown = open && selectedRow !== null
+  const onDetailsRef = useRef(onDetails)
+  onDetailsRef.current = onDetails
+  useEffect(() => {
+    onDetailsRef.current?.(detailsShown)
+  }, [detailsShown])
 
   const reveal = (i: number) => {
     const el = scroller.current
@@ -117,7 +127,7 @@ export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear
   const optionId = (seq: number) => `${id}-row-${seq}`
 
   return (
-    <div className={styles.log}>
+    <div className={`${styles.log} ${detailsShown ? styles.withDetails : ''}`}>
       <LogToolbar
         label={label}
         filter={filter}
@@ -127,10 +137,14 @@ export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear
         paused={paused !== null}
         pending={paused === null ? 0 : Math.max(0, rows.length - paused.length)}
         onPause={(p) => setPaused(p ? rows : null)}
-        onClear={onClear}
+        onClear={onClear && (() => {
+          setPaused(null) // a paused view would keep showing what was cleared
+          onClear()
+        })}
         shown={shown.length}
         total={source.length}
         dropped={dropped}
+        actionsIn={actionsIn}
       />
       {shown.length === 0 && <p className={styles.empty}>{source.length === 0 ? 'Nothing on the wire yet.' : 'No entry matches the filter.'}</p>}
       <div
@@ -154,7 +168,7 @@ export function FrameLog({ label, rows, showClient = false, dropped = 0, onClear
                 id={optionId(e.seq)}
                 role="option"
                 aria-selected={e.seq === selected}
-                className={`${styles.row} ${styles[dir]} ${e.kind === 'event' && e.level === 'error' ? styles.error : ''}`}
+                className={`${styles.row} ${styles[dir]} ${e.kind === 'event' && e.level === 'error' ? styles.error : ''} ${e.kind === 'heartbeat' ? styles.heartbeat : e.kind === 'raw' ? styles.rawBytes : ''}`}
                 style={{ top: i * ROW, height: ROW }}
                 onClick={() => {
                   setSelected(e.seq)

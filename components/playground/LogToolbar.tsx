@@ -1,6 +1,7 @@
 'use client'
 
 import { useId } from 'react'
+import { createPortal } from 'react-dom'
 import type { LogFilter } from '@/lib/playground/log-filter'
 import styles from './FrameLog.module.css'
 
@@ -18,11 +19,34 @@ export interface LogToolbarProps {
   readonly shown: number
   readonly total: number
   readonly dropped: number
+  /** Where the actions go (a tab bar); above the list when absent. */
+  readonly actionsIn?: HTMLElement | null
 }
 
 export function LogToolbar(p: LogToolbarProps) {
   const id = useId()
   const { filter, onFilter } = p
+  const actions = (
+    <div className={styles.actions} role="group" aria-label={`${p.label} actions`}>
+      <label className={styles.check}>
+        <input type="checkbox" checked={filter.hideHeartbeats} onChange={(e) => onFilter({ ...filter, hideHeartbeats: e.target.checked })} />
+        hide heart-beats
+      </label>
+      <button type="button" aria-pressed={p.paused} onClick={() => p.onPause(!p.paused)}>
+        {p.paused ? `Resume${p.pending > 0 ? ` (${p.pending} new)` : ''}` : 'Pause'}
+      </button>
+      {p.onClear && (
+        <button type="button" onClick={p.onClear}>
+          Clear
+        </button>
+      )}
+      <span className={styles.count} aria-live="off" title={`${p.shown === p.total ? p.total : `${p.shown} of ${p.total}`} entries`}>
+        {p.shown === p.total ? `${p.total}` : `${p.shown} of ${p.total}`}
+        <span className={styles.countWord}> entries</span>
+        {p.dropped > 0 ? ` (${p.dropped} older dropped)` : ''}
+      </span>
+    </div>
+  )
   return (
     <div className={styles.toolbar} role="group" aria-label={`${p.label} filters`}>
       <label className={styles.control}>
@@ -61,21 +85,8 @@ export function LogToolbar(p: LogToolbarProps) {
           aria-describedby={p.patternError ? `${id}-re` : undefined}
         />
       </label>
-      <label className={styles.check}>
-        <input type="checkbox" checked={filter.hideHeartbeats} onChange={(e) => onFilter({ ...filter, hideHeartbeats: e.target.checked })} />
-        hide heart-beats
-      </label>
-      <button type="button" aria-pressed={p.paused} onClick={() => p.onPause(!p.paused)}>
-        {p.paused ? `Resume${p.pending > 0 ? ` (${p.pending} new)` : ''}` : 'Pause'}
-      </button>
-      {p.onClear && (
-        <button type="button" onClick={p.onClear}>
-          Clear
-        </button>
-      )}
-      <span className={styles.count} aria-live="off">
-        {p.shown === p.total ? `${p.total}` : `${p.shown} of ${p.total}`} entries{p.dropped > 0 ? ` (${p.dropped} older dropped)` : ''}
-      </span>
+      {p.actionsIn === undefined ? actions : null}
+      {p.actionsIn ? createPortal(actions, p.actionsIn) : null}
       {p.patternError && (
         <p id={`${id}-re`} className={styles.problem} role="status">
           {p.patternError}

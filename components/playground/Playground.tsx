@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { isWirelabUrl } from '@/lib/playground/presets'
+import { brokerKey, destinationsFromInspect, mergeDestinations } from '@/lib/playground/known-destinations'
+import type { InspectEvent } from '@/lib/inspect/events'
+import type { BrokerSnapshot } from '@/lib/inspect/protocol'
 import { ClientCard } from './ClientCard'
 import { Collections } from './Collections'
 import { DiagramsPanel } from './DiagramsPanel'
@@ -39,20 +42,25 @@ export function Playground() {
   const [activeKey, setActiveKey] = useState<string | null>(null)
   const [side, setSide] = useState<SideTab>('combined')
   const [sideOpen, setSideOpen] = useState(true)
+  /** The side panel over two thirds of the width: a bigger diagram, a wider combined log. */
+  const [sideWide, setSideWide] = useState(false)
   const active = slots.find((s) => s.key === activeKey) ?? slots[0]
 
   const revisions = useAllRevisions(slots)
+  /** The combined log's Clear hides what came before it (each client keeps its own log). */
+  const [clearedTo, setClearedTo] = useState(-1)
   const combined = useMemo<readonly LogRow[]>(() => {
     const rows: LogRow[] = []
     for (const s of slots) {
       const { name } = s.client.settings
       const { negotiatedVersion: version, url } = s.client.status
-      for (const entry of s.client.entries) rows.push({ entry, client: name, version, url })
+      for (const entry of s.client.entries) if (entry.seq > clearedTo) rows.push({ entry, client: name, version, url })
     }
     rows.sort((a, b) => a.entry.seq - b.entry.seq)
     return rows.length > MAX_COMBINED ? rows.slice(-MAX_COMBINED) : rows
     // eslint-disable-next-line react-hooks/exhaustive-deps -- revisions stands for every client's state
-  }, [slots, revisions])
+  }, [slots, revisions, clearedTo])
+  const clearCombined = () => setClearedTo(combined[combined.length - 1]?.entry.seq ?? clearedTo) // rows are in seq order
 
   const names = useMemo(() => {
     const out: Record<string, string> = {}
@@ -61,7 +69,22 @@ export function Playground() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slots, revisions])
   const host = typeof window === 'undefined' ? '' : window.location.host
+  const keyOf = (s: ClientSlot) => brokerKey(s.client.settings.url, isWirelabUrl(s.client.settings.url, host))
   const wirelab = slots.some((s) => isWirelabUrl(s.client.settings.url, host))
+
+  // Destinations seen on a broker, for every client of it: what each client of the page saw on
+  // its own wire, and for Wirelab what its inspector shows (the pub-sub map's snapshot and events).
+  const [brokerSeen, setBrokerSeen] = useState<readonly string[]>([])
+  const onBroker = useCallback((snapshot: BrokerSnapshot | null, events: readonly InspectEvent[]) => {
+    const next = destinationsFromInspect(events, snapshot)
+    setBrokerSeen((prev) => (prev.join('\n') === next.join('\n') ? prev : next))
+  }, [])
+  const known = useMemo(() => {
+    const byBroker = new Map<string, string[]>([['wirelab', [...brokerSeen]]])
+    for (const s of slots) byBroker.set(keyOf(s), mergeDestinations(byBroker.get(keyOf(s)) ?? [], s.client.completionContext().destinations))
+    return byBroker
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- revisions stands for every client's state
+  }, [slots, revisions, brokerSeen])
   // The diagrams only see traffic from the moment they watch: start them once the page is idle
   // (not at load, to keep the editor's start light) or at the first connection, whichever comes
   // first, then keep them mounted.
@@ -79,7 +102,7 @@ export function Playground() {
   })
 
   return (
-    <div className={`${styles.playground} ${sideOpen ? '' : styles.sideClosed}`}>
+    <div className={`${styles.playground} ${sideOpen ? (sideWide ? styles.sideWide : '') : styles.sideClosed}`}>
       <div className={styles.toolbar}>
         <h1 className={styles.title}>STOMP playground</h1>
         <p className={styles.lead}>Clients in your browser, real frames on the wire: to Wirelab or any ws:// endpoint.</p>
@@ -99,7 +122,8 @@ export function Playground() {
         </div>
       )}
       <div className={styles.workspace}>
-        <div className={styles.cards} style={{ ['--cards' as string]: slots.length }}>
+        <div className={styles.cardsFrame}>
+        <div className={styles.cards} style={{ ['--cards' as string]: slots.length }} role="group" aria-label={`Clients (${slots.length})`}>
           {slots.map((s) => (
             <ClientCard
               key={s.key}
@@ -111,22 +135,30 @@ export function Playground() {
               onRemove={slots.length > 1 ? () => clients.remove(s.key) : null}
               onActive={() => setActiveKey(s.key)}
               active={slots.length > 1 && s.key === active?.key}
+              knownDestinations={known.get(keyOf(s))}
             />
           ))}
+        </div>
         </div>
         <aside id="playground-side" className={styles.side} hidden={!sideOpen} aria-label="Side panel">
           <Tabs
             label="Side panel"
             value={side}
             onChange={setSide}
+            trailing={
+              <button type="button" className={styles.widen} aria-pressed={sideWide} onClick={() => setSideWide((w) => !w)} title={sideWide ? 'Give the clients their width back' : 'Widen the side panel over the clients: a bigger diagram, a wider combined log'}>
+                {sideWide ? 'Narrow' : 'Widen'}
+                <span className="visually-hidden"> the side panel</span>
+              </button>
+            }
             tabs={[
-              { id: 'combined', label: 'All clients', panel: <FrameLog label="Combined frame log" rows={combined} showClient /> },
+              { id: 'combined', label: 'All clients', panel: <FrameLog label="Combined frame log" rows={combined} showClient onClear={clearCombined} /> },
               {
                 id: 'collections',
                 label: 'Saved',
                 panel: active ? <Collections api={collections} target={active.client.settings.name} doc={docs[active.key] ?? ''} onOpen={(f) => setDoc(active.key, f)} /> : null,
               },
-              { id: 'diagrams', label: 'Diagrams', panel: <DiagramsPanel names={names} wirelab={wirelab} />, eager: watching },
+              { id: 'diagrams', label: 'Diagrams', panel: <DiagramsPanel names={names} wirelab={wirelab} onBroker={onBroker} />, eager: watching },
             ]}
           />
         </aside>

@@ -28,9 +28,13 @@ export function StatusLine({ status, name }: { readonly status: ClientStatus; re
     <p className={styles.status} data-state={status.state} role="status" aria-label={`${name} status`} title={full}>
       <span className={styles.dot} aria-hidden="true" />
       <strong>{STATE_TEXT[status.state]}</strong>
-      {parts.length > 0 && <span> · {parts.join(' · ')}</span>}
+      {parts.map((part) => (
+        <span key={part} className={styles.part}>
+          {' '}· {part}
+        </span>
+      ))}
       {close && (
-        <span title={close.meaning}>
+        <span className={styles.closeInfo} title={close.meaning}>
           {' '}
           · {status.closeCode} {close.name}
           {status.closeReason ? ` “${status.closeReason}”` : ''} — {close.meaning}

@@ -56,6 +56,7 @@ export interface ClientStatus {
 /** Things the editor/console can complete from (header values seen on the wire). */
 export interface CompletionContext {
   readonly version: StompVersion
+  /** Destinations seen on the broker, oldest first (completion offers the newest first). */
   readonly destinations: readonly string[]
   readonly subscriptionIds: readonly string[]
   /** `ack` (1.2) / `message-id` (1.0/1.1) values of received MESSAGEs not yet acked. */
@@ -75,7 +76,8 @@ export interface PlaygroundClient {
   sendFrame(frame: Frame): void
   /** Close the socket; code/reason for WebSocket close. */
   close(code?: number, reason?: string): void
-  completionContext(): CompletionContext
+  /** `known`: destinations seen elsewhere on the same broker (other clients, the inspector), oldest first. */
+  completionContext(known?: readonly string[]): CompletionContext
   /** Subscribe to changes (new entries, status); returns unsubscribe. */
   subscribe(listener: () => void): () => void
 }

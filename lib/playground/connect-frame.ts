@@ -35,6 +35,32 @@ export function subprotocolsFor(versions: readonly StompVersion[]): string[] {
   return [...versions].sort().reverse().map((v) => `v${v.replace('.', '')}.stomp`)
 }
 
+const STOMP_SUBPROTOCOL = /^v1([012])\.stomp$/
+
+/** Whether the subprotocol list is the one subprotocolsFor gives for these versions (it then follows them). */
+export function subprotocolsFollow(versions: readonly StompVersion[], subprotocols: readonly string[]): boolean {
+  const want = subprotocolsFor(versions)
+  return want.length === subprotocols.length && want.every((p, i) => p === subprotocols[i])
+}
+
+/**
+ * Where the WebSocket subprotocols offered and CONNECT's accept-version disagree (checklist 74),
+ * or null: a STOMP subprotocol offered for a version CONNECT does not accept. A server picks one
+ * subprotocol and then expects that version of STOMP, so offering v12.stomp with only 1.0 in
+ * accept-version asks for trouble. Offering fewer subprotocols than versions is fine (the server
+ * picks among them), and so are other tokens or no subprotocol at all.
+ */
+export function subprotocolMismatch(versions: readonly StompVersion[], subprotocols: readonly string[]): string | null {
+  const extra = subprotocols.flatMap((p) => {
+    const m = STOMP_SUBPROTOCOL.exec(p)
+    const version = m === null ? null : (`1.${m[1]}` as StompVersion)
+    return version === null || versions.includes(version) ? [] : [{ token: p, version }]
+  })
+  if (extra.length === 0) return null
+  const accepted = versions.length === 0 ? 'none' : [...versions].sort().reverse().join(', ')
+  return `Subprotocols and versions disagree: ${extra.map((p) => p.token).join(', ')} offered but STOMP ${extra.map((p) => p.version).join(', ')} not accepted in CONNECT (accept-version: ${accepted}); a server that picks ${extra[0].token} expects a ${extra[0].version} client.`
+}
+
 /** Parses a subprotocol list typed by the learner ("v12.stomp, v11.stomp"); '' = offer none. */
 export function parseSubprotocols(text: string): string[] {
   return text.split(/[\s,]+/).filter((p) => p !== '')

@@ -120,3 +120,17 @@ export function formatBody(body: Uint8Array, format: BodyFormat): string {
   if (format === 'json') return prettyJson(body) ?? decodeUtf8Lossy(body)
   return decodeUtf8Lossy(body)
 }
+
+/**
+ * The octets that crossed the wire as text to read or paste into the frame editor: every NUL
+ * shown as `^@` (the editor's terminator), the rest as received — escapes, CRs, repeated headers
+ * and all (unlike a frame serialised again). Bytes that are not UTF-8 become U+FFFD.
+ */
+export function octetsAsText(raw: Uint8Array): string {
+  return decodeUtf8Lossy(raw).replaceAll('\u0000', '^@')
+}
+
+/** The exact octets as a string, NUL included — or null when they are not UTF-8 (text cannot carry them exactly). */
+export function exactOctetsText(raw: Uint8Array): string | null {
+  return isValidUtf8(raw) ? decodeUtf8Lossy(raw) : null
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeFrame } from '../stomp/frame'
 import { EMPTY_FILTER, applyFilter, compileFilter, labelsIn } from './log-filter'
-import { defaultBodyFormat, entryLabel, entrySummary, formatBody, hexDump, type EntryLike } from './entry-view'
+import { defaultBodyFormat, entryLabel, entrySummary, exactOctetsText, formatBody, hexDump, octetsAsText, type EntryLike } from './entry-view'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 const LF = new Uint8Array([10])
@@ -84,5 +84,17 @@ describe('entry view', () => {
     const big = hexDump(new Uint8Array(40), 32)
     expect(big.split('\n')).toHaveLength(3)
     expect(big).toMatch(/… 8 more octets not shown$/)
+  })
+
+  it('copies what crossed the wire, not the frame serialised again: as text with NUL as ^@, or the exact octets', () => {
+    // a repeated header, an escape and a CR kept as they were; the NUL and the EOL after it too
+    const wire = enc('MESSAGE\r\ndestination:/a\\cb\r\nx:1\r\nx:2\r\n\r\nhi\0\n')
+    expect(octetsAsText(wire)).toBe('MESSAGE\r\ndestination:/a\\cb\r\nx:1\r\nx:2\r\n\r\nhi^@\n')
+    expect(exactOctetsText(wire)).toBe('MESSAGE\r\ndestination:/a\\cb\r\nx:1\r\nx:2\r\n\r\nhi\0\n')
+    expect(new TextEncoder().encode(exactOctetsText(wire) ?? '')).toEqual(wire)
+    // octets that are not UTF-8: text shows U+FFFD, and there is no exact text copy
+    const binary = new Uint8Array([...enc('SEND\n\n'), 0xff, 0])
+    expect(octetsAsText(binary)).toBe('SEND\n\n\ufffd^@')
+    expect(exactOctetsText(binary)).toBeNull()
   })
 })

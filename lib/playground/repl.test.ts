@@ -114,6 +114,11 @@ describe('REPL frames', () => {
     expect(replCommandToFrame({ kind: 'ack' }, EMPTY, '1.2')).toBeNull()
   })
 
+  it('nothing to ACK or NACK is said in plain English: an ACK, a NACK', () => {
+    expect(buildReplCommand({ kind: 'ack' }, EMPTY, '1.2')).toMatchObject({ message: expect.stringMatching(/^No received message waits for an ACK: /) })
+    expect(buildReplCommand({ kind: 'nack' }, EMPTY, '1.2')).toMatchObject({ message: expect.stringMatching(/^No received message waits for a NACK: /) })
+  })
+
   it('checklist 59, 61: /begin a fresh transaction; /commit and /abort the newest open one', () => {
     expect(frameOf('/begin')).toEqual({ command: 'BEGIN', headers: [['transaction', 'tx-1']], body: '' })
     expect(frameOf('/commit')?.headers).toEqual([['transaction', 'tx-0']])

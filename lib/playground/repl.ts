@@ -165,7 +165,7 @@ export function buildReplCommand(cmd: ReplCommand, ctx: ReplContext, version: St
       const command = cmd.kind === 'ack' ? 'ACK' : 'NACK'
       if (command === 'NACK' && version === '1.0') return fail('NACK does not exist in STOMP 1.0 (it came with 1.1).', 'nack')
       const id = cmd.id ?? newest(ctx.ackIds)
-      if (id === undefined) return fail(`No received message waits for an ${command}: subscribe with ack client or client-individual first (/sub <destination> client-individual).`, cmd.kind)
+      if (id === undefined) return fail(`No received message waits for ${command === 'ACK' ? 'an' : 'a'} ${command}: subscribe with ack client or client-individual first (/sub <destination> client-individual).`, cmd.kind)
       if (version === '1.2') return ok(makeFrame(command, [['id', id]]))
       if (version === '1.0') return ok(makeFrame(command, [['message-id', id]]))
       const subscription = ctx.ackSubscriptions?.[id] ?? newest(ctx.subscriptionIds)

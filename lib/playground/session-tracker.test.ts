@@ -4,7 +4,7 @@ import { makeFrame, type Frame } from '../stomp/frame'
 import { StompParser } from '../stomp/parser'
 import { serializeFrame } from '../stomp/serializer'
 import { EMPTY_TRACK, completionFrom, trackClosed, trackReceived, trackSent, type SessionTrack } from './session-tracker'
-import { connectFrame, parseSubprotocols, subprotocolProblem, subprotocolsFor } from './connect-frame'
+import { connectFrame, parseSubprotocols, subprotocolMismatch, subprotocolProblem, subprotocolsFollow, subprotocolsFor } from './connect-frame'
 import { ByteTape } from './byte-tape'
 
 const F = (command: string, headers: Array<[string, string]>, body = '') => makeFrame(command, headers, body)
@@ -99,6 +99,20 @@ describe('CONNECT from settings', () => {
     expect(parseSubprotocols(' v12.stomp,  v11.stomp ')).toEqual(['v12.stomp', 'v11.stomp'])
     expect(subprotocolProblem('v12.stomp')).toBeNull()
     expect(subprotocolProblem('my proto')).toMatch(/not a valid subprotocol token/)
+  })
+  it('checklist 74: subprotocols that follow the versions are recognised, so they can follow a change', () => {
+    expect(subprotocolsFollow(['1.2', '1.1', '1.0'], ['v12.stomp', 'v11.stomp', 'v10.stomp'])).toBe(true)
+    expect(subprotocolsFollow(['1.0'], ['v12.stomp', 'v11.stomp', 'v10.stomp'])).toBe(false)
+    expect(subprotocolsFollow(['1.2'], ['v12.stomp', 'x'])).toBe(false)
+  })
+  it('checklist 74: a subprotocol for a version CONNECT does not accept is explained; fewer, none, or other tokens are fine', () => {
+    expect(subprotocolMismatch(['1.0'], ['v12.stomp', 'v11.stomp', 'v10.stomp'])).toBe(
+      'Subprotocols and versions disagree: v12.stomp, v11.stomp offered but STOMP 1.2, 1.1 not accepted in CONNECT (accept-version: 1.0); a server that picks v12.stomp expects a 1.2 client.',
+    )
+    expect(subprotocolMismatch(['1.2', '1.1'], ['v12.stomp'])).toBeNull() // fewer subprotocols than versions: the server picks among them
+    expect(subprotocolMismatch(['1.2', '1.1', '1.0'], ['v12.stomp', 'v11.stomp', 'v10.stomp'])).toBeNull()
+    expect(subprotocolMismatch(['1.2'], [])).toBeNull()
+    expect(subprotocolMismatch(['1.2'], ['mqtt', 'stomp'])).toBeNull()
   })
 })
 

@@ -10,6 +10,7 @@
  * cumulative: it settles every earlier message of that subscription too (checklist 45, 57).
  */
 import { getHeader, type Frame, type StompVersion } from '../stomp/frame'
+import { mergeDestinations } from './known-destinations'
 
 export type AckMode = 'auto' | 'client' | 'client-individual'
 
@@ -120,6 +121,7 @@ export function trackClosed(track: SessionTrack): SessionTrack {
 
 export interface CompletionSnapshot {
   readonly version: StompVersion
+  /** Oldest first, newest last (like the other lists): completion offers the newest first. */
   readonly destinations: readonly string[]
   readonly subscriptionIds: readonly string[]
   readonly ackIds: readonly string[]
@@ -128,12 +130,16 @@ export interface CompletionSnapshot {
   readonly ackSubscriptions: Readonly<Record<string, string>>
 }
 
-/** Highest offered version stands in until CONNECTED says. */
-export function completionFrom(track: SessionTrack, offered: readonly StompVersion[]): CompletionSnapshot {
+/**
+ * What the editor and the console complete from. The highest offered version stands in until
+ * CONNECTED says. `known`: destinations seen elsewhere on the same broker (the page's other
+ * clients, Wirelab's inspector — known-destinations.ts), oldest first; the client's own rank above them.
+ */
+export function completionFrom(track: SessionTrack, offered: readonly StompVersion[], known: readonly string[] = []): CompletionSnapshot {
   const fallback: StompVersion = offered.includes('1.2') ? '1.2' : offered.includes('1.1') ? '1.1' : offered.length > 0 ? offered[0] : '1.2'
   return {
     version: track.version ?? fallback,
-    destinations: track.destinations,
+    destinations: mergeDestinations(known, [...track.destinations].reverse()),
     subscriptionIds: track.subscriptions.map((s) => s.id),
     ackIds: track.pending.map((p) => p.ackId),
     transactionIds: track.transactions,

@@ -5,7 +5,7 @@ import { isValidUtf8 } from '@/lib/stomp/utf8'
 import { negotiateHeartBeat } from '@/lib/stomp/negotiate'
 import { parseHeartBeat } from '@/lib/stomp/commands'
 import { ByteTape } from '@/lib/playground/byte-tape'
-import { connectFrame } from '@/lib/playground/connect-frame'
+import { connectFrame, subprotocolMismatch } from '@/lib/playground/connect-frame'
 import { browserMayClose, describeClose } from '@/lib/playground/close-codes'
 import { EMPTY_TRACK, completionFrom, trackClosed, trackReceived, trackSent, type SessionTrack } from '@/lib/playground/session-tracker'
 import type { ClientSettings, ClientStatus, CompletionContext, PlaygroundClient, WireEntry } from '../types'
@@ -78,8 +78,9 @@ export class RawStompClient implements PlaygroundClient {
     this.changed()
   }
 
-  completionContext(): CompletionContext {
-    return completionFrom(this.track, this.settings.versions)
+  /** What this client's editor and console complete from; `known`: destinations seen elsewhere on its broker (oldest first). */
+  completionContext(known: readonly string[] = []): CompletionContext {
+    return completionFrom(this.track, this.settings.versions, known)
   }
 
   clear(): void {
@@ -105,6 +106,8 @@ export class RawStompClient implements PlaygroundClient {
       ? `SockJS${this.settings.sockjsTransports.length > 0 ? ` (${this.settings.sockjsTransports.join(', ')})` : ''}`
       : `WebSocket${this.settings.subprotocols.length > 0 ? `, offering ${this.settings.subprotocols.join(', ')}` : ', no subprotocol'}`
     this.event(`Connecting to ${url} over ${via}`)
+    const mismatch = this.settings.transport === 'ws' ? subprotocolMismatch(this.settings.versions, this.settings.subprotocols) : null
+    if (mismatch !== null) this.event(mismatch, 'error')
     const factory = this.opts.socketFactory ?? browserSocketFactory
     factory(url, this.settings, {
       onOpen: () => gen === this.generation && this.onOpen(),

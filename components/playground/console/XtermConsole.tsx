@@ -6,7 +6,7 @@ import type { Terminal } from '@xterm/xterm'
 import { currentTheme, subscribeTheme } from '@/components/layout/theme'
 import { replCompletions } from '@/lib/playground/repl'
 import { EMPTY_LINE, applyInput, type LineState } from './line-editor'
-import { ANSI, entryText } from './wire-text'
+import { ANSI, consoleText, type HeartbeatRun } from './wire-text'
 import { answerLocally, listCandidates } from './repl-output'
 import { TERM_THEMES } from './term-themes'
 import { consoleHeight, type WireConsoleProps } from './wire-console-types'
@@ -25,6 +25,8 @@ export function XtermConsole(props: WireConsoleProps) {
   const written = useRef<{ count: number; firstSeq: number | undefined }>({ count: 0, firstSeq: undefined })
   const lineRef = useRef<LineState>(EMPTY_LINE)
   const writerRef = useRef<ReturnType<typeof promptWriter> | null>(null)
+  /** The heart-beat run on the last line above the input, while nothing else was written after it. */
+  const runRef = useRef<HeartbeatRun | null>(null)
   const [ready, setReady] = useState(false)
   const theme = useSyncExternalStore(subscribeTheme, currentTheme, () => undefined) ?? 'light'
 
@@ -39,9 +41,12 @@ export function XtermConsole(props: WireConsoleProps) {
     if (reset) {
       term.clear()
       w.count = 0
+      runRef.current = null
     }
     if (list.length === w.count) return
-    writer.print(list.slice(w.count).map(entryText).join(''))
+    const { text, run } = consoleText(list.slice(w.count), runRef.current, term.cols)
+    writer.print(text)
+    runRef.current = run // (print forgot the run: set it after)
     w.count = list.length
     w.firstSeq = list[0]?.seq
   }
@@ -66,7 +71,19 @@ export function XtermConsole(props: WireConsoleProps) {
       term.textarea?.setAttribute('aria-label', `${latest.current.ariaLabel ?? 'STOMP console'}: type a command (/help)`)
       fit.fit()
       termRef.current = term
-      const writer = promptWriter(term, () => latest.current.prompt ?? 'stomp> ')
+      const raw = promptWriter(term, () => latest.current.prompt ?? 'stomp> ')
+      // what the REPL writes (its echo, output, a clear) ends a heart-beat run: the next beat starts a new line
+      const writer: typeof raw = {
+        render: raw.render,
+        print: (t) => {
+          runRef.current = null
+          raw.print(t)
+        },
+        commit: (l) => {
+          runRef.current = null
+          raw.commit(l)
+        },
+      }
       writerRef.current = writer
       // Tab on an empty line and Shift+Tab leave the console (no keyboard trap)
       term.attachCustomKeyEventHandler((e) => !(e.key === 'Tab' && (e.shiftKey || lineRef.current.text === '')))
@@ -77,7 +94,10 @@ export function XtermConsole(props: WireConsoleProps) {
           if (effect.kind === 'submit') {
             writer.commit(effect.line)
             const local = answerLocally(effect.line)
-            if (local.kind === 'clear') term.clear()
+            if (local.kind === 'clear') {
+              term.clear()
+              runRef.current = null
+            }
             else if (local.kind === 'print') writer.print(local.text)
             else {
               const out = latest.current.onCommand(effect.line)
@@ -85,11 +105,17 @@ export function XtermConsole(props: WireConsoleProps) {
             }
           } else if (effect.kind === 'list') writer.print(listCandidates(effect.candidates, term.cols))
           else if (effect.kind === 'cancel') writer.commit(`${effect.line}^C`)
-          else if (effect.kind === 'clear-screen') term.clear()
+          else if (effect.kind === 'clear-screen') {
+            term.clear()
+            runRef.current = null
+          }
         }
         writer.render(lineRef.current)
       })
-      const observer = new ResizeObserver(() => fit.fit())
+      const observer = new ResizeObserver(() => {
+        fit.fit()
+        runRef.current = null // a reflow may change the rows the run's line takes
+      })
       observer.observe(el)
       cleanups.push(() => observer.disconnect(), () => onData.dispose(), () => term.dispose())
       writer.print(BANNER)

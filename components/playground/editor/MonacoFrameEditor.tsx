@@ -32,6 +32,9 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
   const [text, setText] = useState(value)
   const refreshRef = useRef<() => void>(() => undefined)
   const [ready, setReady] = useState(false)
+  const [focused, setFocused] = useState(false)
+  /** Tab moves the focus out of the editor (no keyboard trap) unless the learner asked Tab to indent (Ctrl+M). */
+  const [tabMovesFocus, setTabMovesFocus] = useState(true)
   const theme = useSyncExternalStore(subscribeTheme, currentTheme, () => undefined) ?? 'light'
 
   // create once
@@ -58,6 +61,12 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
       renderWhitespace: 'trailing',
       renderControlCharacters: true,
       wordBasedSuggestions: 'off',
+      // Enter breaks the line when the highlighted suggestion is what is already typed (SEND ↵ is
+      // a new line, not SEND again); it still accepts one that changes the text.
+      acceptSuggestionOnEnter: 'smart',
+      // Tab leaves the editor like any other control; inside a template or an open suggestion
+      // list it still moves between placeholders / accepts (those keybindings come first).
+      tabFocusMode: true,
       quickSuggestions: { other: true, strings: true, comments: false },
       suggest: { showWords: false, snippetsPreventQuickSuggestions: false },
       tabSize: 2,
@@ -118,6 +127,18 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
       subs.push(editor.addAction({ id: 'stomp.sendFrame', label: 'STOMP: Send the frame under the cursor', keybindings: [K.CtrlCmd | C.Enter], contextMenuGroupId: 'navigation', run: sendCurrent }))
       subs.push(editor.addAction({ id: 'stomp.sendAll', label: 'STOMP: Send all frames', keybindings: [K.CtrlCmd | K.Shift | C.Enter], contextMenuGroupId: 'navigation', run: () => latest.current.onSend(model.getValue(), 'all') }))
     }
+    subs.push(editor.addAction({
+      id: 'stomp.toggleTabMovesFocus',
+      label: 'STOMP: Toggle whether Tab moves the focus or indents',
+      // Ctrl+M everywhere: WinCtrl is Ctrl on a Mac (where ⌘M minimises the window), CtrlCmd is Ctrl elsewhere
+      keybindings: [(/Mac|iPhone|iPad/.test(navigator.platform) ? K.WinCtrl : K.CtrlCmd) | C.KeyM],
+      run: () => {
+        const next = !editor.getOption(monaco.editor.EditorOption.tabFocusMode)
+        editor.updateOptions({ tabFocusMode: next })
+        setTabMovesFocus(next)
+      },
+    }))
+    subs.push(editor.onDidFocusEditorText(() => setFocused(true)), editor.onDidBlurEditorText(() => setFocused(false)))
     refresh()
     setReady(true)
     return () => {
@@ -181,7 +202,12 @@ export function MonacoFrameEditor(props: FrameEditorProps) {
 
   return (
     <div className={styles.root} data-ready={ready ? 'true' : 'false'} data-testid="frame-editor">
-      <div ref={host} className={styles.editor} style={{ height: cssLength(props.height) }} />
+      <div className={styles.editor} style={{ height: cssLength(props.height) }}>
+        <div ref={host} className={styles.host} />
+        <p className={styles.tabHint} hidden={!focused} aria-live="polite">
+          {tabMovesFocus ? 'Tab: next control · Ctrl+M: Tab indents' : 'Tab indents · Ctrl+M: Tab moves the focus'}
+        </p>
+      </div>
       <EditorStatus
         version={version} rawMode={rawMode} diagnostics={diagnostics} cursorLine={cursorLine}
         sendOnCtrlEnter={sendOnCtrlEnter} text={text}

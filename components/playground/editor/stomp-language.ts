@@ -23,9 +23,13 @@ const VERSIONS: readonly StompVersion[] = ['1.0', '1.1', '1.2']
 
 type Rule = { token: string; foreground?: string; fontStyle?: string }
 
-function rules(c: Record<'keyword' | 'title' | 'attr' | 'punct' | 'string' | 'number' | 'meta' | 'fg' | 'error' | 'muted', string>): Rule[] {
+/**
+ * Colours: a command is structure, not an alarm — a calm blue (a server command, which a client
+ * must not send, in violet); red is kept for what is wrong (an invalid escape; the squiggles).
+ */
+function rules(c: Record<'command' | 'title' | 'attr' | 'punct' | 'string' | 'number' | 'meta' | 'fg' | 'error' | 'muted', string>): Rule[] {
   return [
-    { token: 'command', foreground: c.keyword, fontStyle: 'bold' },
+    { token: 'command', foreground: c.command, fontStyle: 'bold' },
     { token: 'command.server', foreground: c.title, fontStyle: 'bold' },
     { token: 'command.unknown', foreground: c.fg, fontStyle: 'italic' },
     { token: 'header.name', foreground: c.attr },
@@ -45,7 +49,7 @@ export const THEME_DARK = 'wirelab-dark'
 function defineThemes(monaco: Monaco): void {
   monaco.editor.defineTheme(THEME_LIGHT, {
     base: 'vs', inherit: true,
-    rules: rules({ keyword: 'cf222e', title: '8250df', attr: '953800', punct: '57606a', string: '0a3069', number: '0550ae', meta: '116329', fg: '1b1f24', error: 'cf222e', muted: '57606a' }),
+    rules: rules({ command: '0a64b8', title: '8250df', attr: '953800', punct: '57606a', string: '0a3069', number: '0550ae', meta: '116329', fg: '1b1f24', error: 'cf222e', muted: '57606a' }),
     colors: {
       'editor.background': '#ffffff', 'editor.foreground': '#1b1f24', 'editorLineNumber.foreground': '#8c959f',
       'editorLineNumber.activeForeground': '#1b1f24', 'editor.lineHighlightBackground': '#f6f8fa', 'editorWidget.background': '#f6f8fa',
@@ -54,7 +58,7 @@ function defineThemes(monaco: Monaco): void {
   })
   monaco.editor.defineTheme(THEME_DARK, {
     base: 'vs-dark', inherit: true,
-    rules: rules({ keyword: 'ff7b72', title: 'd2a8ff', attr: 'ffa657', punct: '9ba6b2', string: 'a5d6ff', number: '79c0ff', meta: '7ee787', fg: 'e6edf3', error: 'ff7b72', muted: '9ba6b2' }),
+    rules: rules({ command: '6cb6ff', title: 'd2a8ff', attr: 'ffa657', punct: '9ba6b2', string: 'a5d6ff', number: '79c0ff', meta: '7ee787', fg: 'e6edf3', error: 'ff7b72', muted: '9ba6b2' }),
     colors: {
       'editor.background': '#0f1419', 'editor.foreground': '#e6edf3', 'editorLineNumber.foreground': '#6e7681',
       'editorLineNumber.activeForeground': '#e6edf3', 'editor.lineHighlightBackground': '#161b22', 'editorWidget.background': '#161b22',
@@ -84,4 +88,12 @@ export function registerStompLanguage(monaco: Monaco): void {
   }
   registerProviders(monaco, [...LANGUAGE_IDS])
   defineThemes(monaco)
+  // Each frame editor toggles its own Tab behaviour with Ctrl+M (MonacoFrameEditor): drop
+  // Monaco's page-wide toggle on the same keys, which would flip every editor at once.
+  const K = monaco.KeyMod
+  const C = monaco.KeyCode
+  monaco.editor.addKeybindingRules([
+    { keybinding: K.CtrlCmd | C.KeyM, command: '-editor.action.toggleTabFocusMode' },
+    { keybinding: K.WinCtrl | K.Shift | C.KeyM, command: '-editor.action.toggleTabFocusMode' },
+  ])
 }
