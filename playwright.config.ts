@@ -31,6 +31,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/dev/ runs against the dev server: playwright.dev.config.ts
+  testIgnore: ['dev/**'],
   outputDir: 'test-results/e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
