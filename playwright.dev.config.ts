@@ -3,7 +3,7 @@ import prod from './playwright.config'
 
 /**
  * The dev suite (`npm test` runs it after the production one): Chromium against the custom
- * server in development (`NODE_ENV=development tsx server/main.ts`, Turbopack, hot reload) on a
+ * server in development (`npm run dev`: NODE_ENV=development node --import tsx server/main.ts, Turbopack, hot reload) on a
  * port of its own. Its tests live in e2e/dev/. Only one dev server may run per checkout (Next
  * locks .next/dev), so stop `npm run dev` in this tree before running it.
  */
@@ -21,7 +21,7 @@ export default defineConfig({
   globalTeardown: './e2e/dev/restore-probe.ts',
   use: { ...prod.use, baseURL: BASE_URL },
   webServer: {
-    command: 'node_modules/.bin/tsx server/main.ts',
+    command: 'node --import tsx server/main.ts',
     env: { NODE_ENV: 'development', PORT: String(PORT), HOST: '127.0.0.1', STOMP_TCP_PORT: 'off', LOG_LEVEL: 'warn' },
     // The probe page: Playwright waits until it answers, i.e. until its first dev compile is done.
     url: `${BASE_URL}/dev/hmr`,

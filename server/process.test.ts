@@ -1,7 +1,7 @@
 /**
  * The real process, not stack.close(): server/run-server.ts (what main.ts runs around Next) spawned
- * as `tsx server/testing/serve-without-next.ts`, exactly as `npm start` spawns main.ts, then
- * signalled. Without Next because production needs a build and dev mode takes Next's dev lock
+ * as `node --import tsx server/testing/serve-without-next.ts`, exactly as `npm start` spawns
+ * main.ts, then signalled. Without Next because production needs a build and dev mode takes Next's dev lock
  * (.next/dev/lock) and a compiler; everything these tests touch is served without it.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 
 const ROOT = join(import.meta.dirname, '..')
-const TSX = join(ROOT, 'node_modules/.bin/tsx')
 const ENTRY = 'server/testing/serve-without-next.ts'
 /** Only a bound against a hang: the server's own hard limit is 3 s. */
 const EXIT_BOUND_MS = 15_000
@@ -25,7 +24,7 @@ interface Running {
 }
 
 function start(env: Record<string, string>): Running {
-  const child = spawn(TSX, [ENTRY], {
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', STOMP_TCP_PORT: 'off', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@
  * start-up lines, SIGINT/SIGTERM, exit codes) with a 404 front end instead of Next, so a test can
  * spawn it, signal it and read its exit code without a production build or a dev compiler:
  *
- *   PORT=3456 STOMP_TCP_PORT=off node_modules/.bin/tsx server/testing/serve-without-next.ts
+ *   PORT=3456 STOMP_TCP_PORT=off node --import tsx server/testing/serve-without-next.ts
  *
  * Only the pages are missing: /lab/*, /ws/*, /sockjs/* and /socket.io/ are all there.
  */

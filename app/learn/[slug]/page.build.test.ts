@@ -65,5 +65,5 @@ describe('next build with a bad lesson', () => {
     expect(output).toContain('Compiled successfully') // it got as far as the page data, not stuck on something else
     expect(output).toMatch(/Failed to collect page data for \/learn\/\[slug\]/)
     for (const bad of BAD_LESSONS) expect(output).toContain(bad.expected)
-  }, 600_000)
+  }, 900_000)
 })
