@@ -8,6 +8,7 @@ import { expect, test } from './fixtures'
 
 for (const width of [375, 1280]) {
   test(`transport race at ${width} px: the short-polling lane keeps its height from "polling" to "waiting for the next poll"`, async ({ page }) => {
+    test.setTimeout(120_000)
     await page.setViewportSize({ width, height: 900 })
     // Hold one poll in flight on demand, so the lane is seen in both states.
     let hold = false
@@ -23,17 +24,18 @@ for (const width of [375, 1280]) {
     const lane = race.locator('[data-lane="short-poll"]')
     const state = race.getByTestId('lane-state-short-poll')
     // Settled: the server has measured this lane's latency.
-    await expect(race.getByTestId('server-p50-short-poll')).toHaveText(/^server p50 \d/, { timeout: 15_000 })
-    await expect(state).toHaveText('waiting for the next poll', { timeout: 10_000 })
+    await expect(race.getByTestId('server-p50-short-poll')).toHaveText(/^server p50 \d/, { timeout: 30_000 })
+    await expect(state).toHaveText('waiting for the next poll', { timeout: 30_000 })
 
     hold = true
-    await expect(state).toHaveText('polling', { timeout: 10_000 })
+    // The next poll is held here (the page shows "polling" as soon as its fetch starts, which can
+    // be before the route handler has it: wait for the handler, then for the page).
+    await expect.poll(() => held !== null, { timeout: 30_000, message: 'a poll held' }).toBe(true)
+    await expect(state).toHaveText('polling', { timeout: 30_000 })
     const polling = (await lane.boundingBox())?.height
-    const request = held as Route | null
-    expect(request, 'the held poll').not.toBeNull()
-    await request?.fallback()
+    await (held as Route | null)?.fallback()
     hold = false
-    await expect(state).toHaveText('waiting for the next poll', { timeout: 10_000 })
+    await expect(state).toHaveText('waiting for the next poll', { timeout: 30_000 })
     const waiting = (await lane.boundingBox())?.height
 
     expect(polling).toBeGreaterThan(0)
