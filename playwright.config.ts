@@ -31,6 +31,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`
 
 export default defineConfig({
   testDir: 'e2e',
+  // e2e/dev/ runs against the dev server: playwright.dev.config.ts
+  testIgnore: ['dev/**'],
   outputDir: 'test-results/e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
@@ -53,7 +55,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'node_modules/.bin/tsx server/main.ts',
+    command: 'node --import tsx server/main.ts',
     env: { NODE_ENV: 'production', PORT: String(PORT), HOST: '127.0.0.1', STOMP_TCP_PORT: 'off' },
     url: `${BASE_URL}/`,
     reuseExistingServer: false,

@@ -133,3 +133,27 @@ test('pub-sub map: the destination with this tab as subscriber and publisher, an
   await expect(subscriber).toContainText('got 1')
   await expect(row.getByRole('list', { name: `Publishers to ${topic}` }).getByRole('listitem')).toContainText('sent 1')
 })
+
+test('sequence diagram: opened last, it still draws what the handshake view and the X-ray did before it (the server replays the tab)', async ({ page }) => {
+  const text = `early ${Date.now() % 1_000_000}`
+  await page.goto('/lab')
+  // The handshake view opens its WebSocket …
+  await page.locator('#handshake').scrollIntoViewIfNeeded()
+  await expect(page.locator('[data-widget="handshake-view"]').getByTestId('accept-server')).toHaveText(/=$/, { timeout: 10_000 })
+  // … and the X-ray sends a message, while the sequence diagram further down has not started.
+  await page.locator('#xray').scrollIntoViewIfNeeded()
+  const xray = page.locator('[data-widget="frame-xray"]').first()
+  const send = xray.getByRole('button', { name: 'Send' })
+  await expect(send).toBeEnabled({ timeout: 10_000 })
+  await xray.getByRole('textbox').fill(text)
+  await send.click()
+  await expect(xray.getByTestId('xray-text')).toContainText(text, { timeout: 10_000 })
+  await expect(page.getByRole('region', { name: "This tab's traffic" })).toHaveCount(0)
+
+  // Scrolled to only now: it shows that earlier traffic, not "No traffic yet".
+  const diagram = await widget(page, "This tab's traffic", 'sequence diagram')
+  const svg = diagram.getByRole('figure').locator('svg')
+  await expect(svg).toContainText('101 Switching Protocols', { timeout: 10_000 })
+  await expect(svg).toContainText(`text frame "${text}"`)
+  await expect(diagram.getByText(/No traffic yet/)).toHaveCount(0)
+})

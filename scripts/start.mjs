@@ -6,7 +6,10 @@ if (!ensureBuild()) {
   console.error('wirelab: `next build` failed; fix the error above and run `npm start` again.')
   process.exit(1)
 }
-const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], {
+// One process: `node --import tsx`, not the tsx CLI. The CLI relays a signal to its child and
+// SIGKILLs it when the child does not acknowledge within 30 ms — on a loaded machine that skipped
+// the graceful shutdown (seen: exit 130 after SIGINT). server/process.test.ts runs it this way.
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
 })

@@ -1,6 +1,7 @@
-// `npm test`: type check, unit + architecture tests (vitest), then the Playwright e2e suite against
-// a production build in Debian's Chromium. Prints one closing line `N passed, N failed` (also
-// written to test-results/summary.txt so .ci/run can repeat it as its last line).
+// `npm test`: type check, unit + architecture tests (vitest, then its build tests), the Playwright
+// e2e suite against a production build in Debian's Chromium, then the dev suite (hot reload).
+// Prints one closing line `N passed, N failed` (also written to test-results/summary.txt so
+// .ci/run can repeat it as its last line).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { ensureBuild } from './ensure-build.mjs'
@@ -46,17 +47,21 @@ if (v) {
   if (vitestCode !== 0 && v.numFailedTests === 0) step('vitest (suite failed to load or run)', false)
 } else step('vitest (no report written)', false)
 
-// 3. e2e against a production build.
-if (ensureBuild()) {
-  const pwCode = run('node_modules/.bin/playwright', ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/playwright.json' })
-  const p = readJson('test-results/playwright.json')
+// 3. e2e against a production build, then 4. the dev suite (hot reload through the custom
+// server, playwright.dev.config.ts). Both reports count in the closing line.
+const playwright = (name, args, report) => {
+  const code = run('node_modules/.bin/playwright', ['test', ...args, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report })
+  const p = readJson(report)
   if (p?.stats) {
     passed += p.stats.expected + (p.stats.flaky ?? 0)
     failed += p.stats.unexpected
     skipped += p.stats.skipped
-    if (pwCode !== 0 && p.stats.unexpected === 0) step('playwright (run failed)', false)
-  } else step('playwright (no report written)', false)
-} else step('next build', false)
+    if (code !== 0 && p.stats.unexpected === 0) step(`${name} (run failed)`, false)
+  } else step(`${name} (no report written)`, false)
+}
+if (ensureBuild()) playwright('playwright', [], 'test-results/playwright.json')
+else step('next build', false)
+playwright('playwright dev (hot reload)', ['-c', 'playwright.dev.config.ts'], 'test-results/playwright-dev.json')
 
 console.log('\n' + steps.join('\n'))
 const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`

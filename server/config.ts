@@ -34,6 +34,8 @@ export interface InspectConfig {
   readonly allowAll: boolean
   /** Events queued per viewer before the oldest are dropped. */
   readonly maxBuffered: number
+  /** Recent events kept per watched tab for views that start later (server/inspect/replay.ts); 0 = off. */
+  readonly replayEvents: number
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,7 @@ export const configDocs: readonly ConfigDoc[] = [
   { name: 'STOMP_DEMO_ADMINS', default: 'admin', description: 'Logins of the demo realm, separated by commas, that may SEND to /topic/announcements there.' },
   { name: 'INSPECT_ALLOW_ALL', default: 'on', description: 'on: an inspector viewer (/ws/inspect) may watch every connection (all: true), e.g. an instructor dashboard. off: viewers see only the tabs, connections or destinations they name.' },
   { name: 'INSPECT_MAX_BUFFERED', default: '2000', description: 'Events queued per inspector viewer; a viewer that falls behind loses the oldest and is told how many were dropped.' },
+  { name: 'INSPECT_REPLAY_EVENTS', default: '250', description: 'Recent events kept per watched browser tab and replayed to a view that opens later in it (the lab\'s sequence diagram shows what the handshake view and the X-rays did); kept only while the tab is watched and 30 s after, at most 100 tabs. 0 turns the replay off.' },
 ]
 
 /** The environment: `process.env` or a plain record (NodeJS.ProcessEnv without Next's required NODE_ENV). */
@@ -264,6 +267,7 @@ export function loadConfig(env: Env): Config {
   const inspect: InspectConfig = {
     allowAll: parseOnOff('INSPECT_ALLOW_ALL', read(env, 'INSPECT_ALLOW_ALL')),
     maxBuffered: parseCount('INSPECT_MAX_BUFFERED', read(env, 'INSPECT_MAX_BUFFERED'), 1_000_000, 10),
+    replayEvents: parseCount('INSPECT_REPLAY_EVENTS', read(env, 'INSPECT_REPLAY_EVENTS'), 100_000, 0),
   }
   const broker: BrokerOptions = {
     limits,

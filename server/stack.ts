@@ -14,6 +14,7 @@ import type { Config } from './config'
 import type { BrokerSnapshot } from '../lib/inspect/protocol'
 import { TapBus } from './inspect/bus'
 import { createInspectEndpoint, INSPECT_PATH, type InspectEndpoint } from './inspect/viewer'
+import type { ReplayOptions } from './inspect/replay'
 import { createExerciseEndpoint, type ExerciseEndpoint } from './inspect/exercises'
 import { EXERCISE_PATH } from '../lib/exercises/protocol'
 import { sockjsRequestTap, tappedSockjsUpgrade, tappedUpgrade, tappedUpgrades } from './inspect/route-taps'
@@ -47,6 +48,8 @@ export interface StackOptions<B extends StackBroker> {
   readonly sockjs?: { readonly heartbeatDelayMs?: number; readonly disconnectDelayMs?: number }
   /** Transport lab settings (server/lab/); the SockJS delays above apply to /sockjs/feed too. */
   readonly lab?: Omit<LabOptions, 'log' | 'sockjs' | 'bus'>
+  /** The inspector's replay bounds beyond config.inspect.replayEvents (tests: a short grace). */
+  readonly replay?: Partial<Omit<ReplayOptions, 'perClient'>>
 }
 
 export interface Stack<B extends StackBroker> {
@@ -122,6 +125,7 @@ export async function startStack<B extends StackBroker>(options: StackOptions<B>
   })
   const inspect = createInspectEndpoint({
     bus, log, allowAll: config.inspect.allowAll, maxBuffered: config.inspect.maxBuffered,
+    replay: { ...options.replay, perClient: config.inspect.replayEvents },
     snapshot: () => broker.snapshot?.() ?? { sessions: [], subscriptions: [], destinations: [] },
   })
   const exercises = createExerciseEndpoint({ bus, log })

@@ -76,7 +76,7 @@ describe('SequenceDiagram', () => {
     expect(screen.getByText('Copied to the clipboard')).toBeTruthy()
   })
 
-  it('live: watches this tab’s cid, draws what arrives, shows the dropped count, pauses and clears', async () => {
+  it('live: watches this tab’s cid (with its earlier traffic), draws what arrives, shows the dropped count, pauses and clears', async () => {
     render(<SequenceDiagram />)
     expect(screen.getByText(/No traffic yet/)).toBeTruthy()
     const socket = FakeSocket.last!
@@ -85,7 +85,7 @@ describe('SequenceDiagram', () => {
       socket.onopen?.()
     })
     socket.say({ type: 'hello', allowAll: true, now: 0, maxBuffered: 2000 })
-    expect(socket.sent).toEqual([{ type: 'watch', filter: { clients: [SELF] } }])
+    expect(socket.sent).toEqual([{ type: 'watch', filter: { clients: [SELF] }, replay: true }])
     expect(screen.getByRole('status').textContent).toContain('live')
 
     socket.say({ type: 'events', events: STOMP_SESSION.slice(0, 6) })
@@ -113,6 +113,30 @@ describe('SequenceDiagram', () => {
       socket.onopen?.()
     })
     socket.say({ type: 'hello', allowAll: true, now: 0, maxBuffered: 2000 })
-    expect(socket.sent).toEqual([{ type: 'watch', filter: { destinations: ['/topic/chat'] } }])
+    expect(socket.sent).toEqual([{ type: 'watch', filter: { destinations: ['/topic/chat'] }, replay: true }])
+  })
+
+  it('draws the tab’s earlier traffic the server replays, then the live events after it, and says when older ones were not kept', () => {
+    render(<SequenceDiagram />)
+    const socket = FakeSocket.last!
+    act(() => {
+      socket.readyState = 1
+      socket.onopen?.()
+    })
+    socket.say({ type: 'hello', allowAll: true, now: 0, maxBuffered: 2000 })
+    socket.say({ type: 'snapshot', broker: { sessions: [], subscriptions: [], destinations: [] }, now: 50 })
+    expect(screen.getByText(/No traffic yet/)).toBeTruthy()
+    socket.say({ type: 'replay', events: STOMP_SESSION.slice(0, 8), omitted: 0 })
+    expect(source()).toContain('CONNECTED version:1.2')
+    expect(source()).toContain('SUBSCRIBE /topic/chat')
+    expect(screen.queryByText(/older not shown/)).toBeNull()
+    socket.say({ type: 'events', events: STOMP_SESSION.slice(9, 10) })
+    expect(source()).toContain('SEND /topic/chat')
+
+    // A reconnect replays again: the same events are not drawn twice.
+    const lines = source().split('\n').length
+    socket.say({ type: 'replay', events: STOMP_SESSION.slice(0, 10), omitted: 17 })
+    expect(source().split('\n').length).toBe(lines)
+    expect(screen.getByText(/17 older not shown/)).toBeTruthy()
   })
 })

@@ -48,7 +48,8 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
     if (props.filter) return props.filter
     return cid === null ? null : { clients: [cid] }
   }, [live, props.filter, cid])
-  const inspect = useInspect(filter)
+  // The tab's traffic from before this widget started (the handshake view, the X-rays …) too.
+  const inspect = useInspect(filter, { replay: true })
   const events = recorded ?? inspect.events
 
   const [hideHeartbeats, setHideHeartbeats] = useState(props.hideHeartbeats ?? false)
@@ -114,8 +115,13 @@ export function SequenceDiagram(props: SequenceDiagramProps) {
         </span>
       </div>
 
-      {(inspect.dropped > 0 || diagram.omitted > 0 || inspect.error) && (
+      {(inspect.dropped > 0 || diagram.omitted > 0 || inspect.error || (live && inspect.replayOmitted > 0)) && (
         <p className={styles.notices}>
+          {live && inspect.replayOmitted > 0 && (
+            <span>
+              Earlier traffic: the server keeps only this tab&apos;s recent events ({inspect.replayOmitted} older not shown).
+            </span>
+          )}
           {live && inspect.dropped > 0 && (
             <span className={styles.dropped}>
               {inspect.dropped} event{inspect.dropped === 1 ? '' : 's'} dropped (the viewer fell behind)

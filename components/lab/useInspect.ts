@@ -25,6 +25,10 @@ import {
  *
  * `filter: null` = not connected (e.g. until the tab's cid is known). A filter with `all: true`
  * on a server that does not allow it (`hello.allowAll` false) is sent without `all`.
+ *
+ * With `replay: true` each watch asks for the watched tabs' recent events too (the server's
+ * `replay` message): they are merged in front of the live ones, replacing any the view already
+ * had from the same time on (a reconnect), so nothing shows twice.
  */
 export type InspectStatus = 'idle' | 'connecting' | 'open' | 'reconnecting'
 
@@ -33,6 +37,11 @@ export interface UseInspectOptions {
   readonly maxEvents?: number
   /** Override the endpoint (tests); default `ws(s)://<this host>/ws/inspect`. */
   readonly url?: string
+  /**
+   * Ask for the watched tabs' recent traffic with every `watch` (the server's replay, sent after
+   * the snapshot): a view that opens late still shows what happened before it.
+   */
+  readonly replay?: boolean
 }
 
 export interface InspectHandle extends InspectViewState {
@@ -91,11 +100,12 @@ export function useInspect(filter: WatchFilter | null, options: UseInspectOption
     if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message))
   }, [])
 
+  const replay = options.replay === true
   const sendWatch = useCallback(() => {
     const current = filterRef.current
     if (current === null || live.current.allowAll === null) return // before hello: sent on hello
-    send({ type: 'watch', filter: effectiveFilter(current, live.current.allowAll) })
-  }, [send])
+    send({ type: 'watch', filter: effectiveFilter(current, live.current.allowAll), ...(replay ? { replay: true } : {}) })
+  }, [send, replay])
 
   const connected = filterKey !== null
   const url = options.url

@@ -49,6 +49,28 @@ describe('inspect view reducer', () => {
     expect(parseServerMessage('not json')).toBeNull()
     expect(parseServerMessage('{"type":"watch"}')).toBeNull()
     expect(parseServerMessage('{"type":"events"}')).toBeNull()
+    expect(parseServerMessage('{"type":"replay","events":[],"omitted":2}')).toEqual({ type: 'replay', events: [], omitted: 2 })
+    expect(parseServerMessage('{"type":"replay","events":[]}')).toBeNull()
+    expect(parseServerMessage('{"type":"replay","omitted":0}')).toBeNull()
     expect(parseServerMessage('null')).toBeNull()
+  })
+
+  it('a replay goes in front of the live events; replayed again (a reconnect) it replaces what the view had from its first event on', () => {
+    let state = reduceServerMessage(EMPTY_VIEW, { type: 'replay', events: beats(10, 3), omitted: 4 })
+    state = reduceServerMessage(state, { type: 'events', events: beats(13, 2) })
+    expect(state.events.map((e) => e.t)).toEqual([10, 11, 12, 13, 14])
+    expect(state.replayOmitted).toBe(4)
+    // the server's log now holds 12…16: 10 and 11 stay (older), 12…14 are not doubled
+    state = reduceServerMessage(state, { type: 'replay', events: beats(12, 5), omitted: 6 })
+    expect(state.events.map((e) => e.t)).toEqual([10, 11, 12, 13, 14, 15, 16])
+    expect(state.replayOmitted).toBe(6)
+    // an empty replay keeps everything
+    expect(reduceServerMessage(state, { type: 'replay', events: [], omitted: 0 }).events).toHaveLength(7)
+    expect(clearEvents(state).replayOmitted).toBe(0)
+  })
+
+  it('a replay keeps the bound', () => {
+    const state = reduceServerMessage(EMPTY_VIEW, { type: 'replay', events: beats(0, 8), omitted: 0 }, 5)
+    expect(state.events.map((e) => e.t)).toEqual([3, 4, 5, 6, 7])
   })
 })

@@ -16,6 +16,8 @@ export interface InspectViewState {
   readonly received: number
   /** Events the server dropped for this viewer (its queue was full), summed over `dropped` messages. */
   readonly dropped: number
+  /** The last `replay`'s `omitted`: the watched tabs' earlier events the server no longer keeps. */
+  readonly replayOmitted: number
   readonly snapshot: BrokerSnapshot | null
   /** How many snapshots arrived: a consumer re-bases its state when this changes. */
   readonly snapshots: number
@@ -30,6 +32,7 @@ export const EMPTY_VIEW: InspectViewState = {
   events: [],
   received: 0,
   dropped: 0,
+  replayOmitted: 0,
   snapshot: null,
   snapshots: 0,
   allowAll: null,
@@ -54,6 +57,8 @@ export function reduceServerMessage(state: InspectViewState, message: ServerMess
       return { ...state, snapshot: message.broker, snapshots: state.snapshots + 1 }
     case 'events':
       return appendEvents(state, message.events, maxEvents)
+    case 'replay':
+      return mergeReplay(state, message.events, message.omitted, maxEvents)
     case 'dropped':
       return { ...state, dropped: state.dropped + message.count }
     case 'error':
@@ -61,9 +66,22 @@ export function reduceServerMessage(state: InspectViewState, message: ServerMess
   }
 }
 
+/**
+ * A `replay` (the watched tabs' recorded events, oldest first) takes over from its first event on:
+ * what the view already held from that time on came from the same log (a reconnect, a watch sent
+ * again) and is replaced, so nothing shows twice; older events the view held are kept.
+ */
+export function mergeReplay(state: InspectViewState, events: readonly InspectEvent[], omitted: number, maxEvents = DEFAULT_MAX_EVENTS): InspectViewState {
+  const withOmitted = { ...state, replayOmitted: omitted }
+  if (events.length === 0) return withOmitted
+  const from = events[0].t
+  const older = state.events.filter((e) => e.t < from)
+  return appendEvents({ ...withOmitted, events: older }, events, maxEvents)
+}
+
 /** Forget the events and the drop count (the view's "clear"); keep the snapshot and hello. */
 export function clearEvents(state: InspectViewState): InspectViewState {
-  return { ...state, events: [], received: 0, dropped: 0 }
+  return { ...state, events: [], received: 0, dropped: 0, replayOmitted: 0 }
 }
 
 /** The events added since a consumer saw `seenReceived` (all kept ones if it fell too far behind). */
@@ -74,7 +92,7 @@ export function newEventsSince(state: InspectViewState, seenReceived: number): r
   return state.events.slice(state.events.length - fresh)
 }
 
-const SERVER_TYPES = new Set(['hello', 'snapshot', 'events', 'dropped', 'error'])
+const SERVER_TYPES = new Set(['hello', 'snapshot', 'events', 'replay', 'dropped', 'error'])
 
 /** Parse one text message from /ws/inspect; null when it is not a server message. */
 export function parseServerMessage(text: string): ServerMessage | null {
@@ -87,7 +105,8 @@ export function parseServerMessage(text: string): ServerMessage | null {
   if (typeof value !== 'object' || value === null) return null
   const type = (value as { type?: unknown }).type
   if (typeof type !== 'string' || !SERVER_TYPES.has(type)) return null
-  if (type === 'events' && !Array.isArray((value as { events?: unknown }).events)) return null
+  if ((type === 'events' || type === 'replay') && !Array.isArray((value as { events?: unknown }).events)) return null
+  if (type === 'replay' && typeof (value as { omitted?: unknown }).omitted !== 'number') return null
   if (type === 'dropped' && typeof (value as { count?: unknown }).count !== 'number') return null
   return value as ServerMessage
 }

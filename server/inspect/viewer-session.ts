@@ -1,6 +1,7 @@
 /**
- * One /ws/inspect viewer (lib/inspect/protocol.ts): `hello` on open; on `watch`, a snapshot then
- * matching events in batches; `snapshot` asks for a fresh one.
+ * One /ws/inspect viewer (lib/inspect/protocol.ts): `hello` on open; on `watch`, a snapshot, the
+ * watched tabs' recent events when it asked for them (`replay: true`, replay.ts), then matching
+ * events in batches; `snapshot` asks for a fresh one.
  *
  * Bounds — a stalled viewer never slows the broker nor grows memory without bound:
  * - events wait in a ring of `maxBuffered` (oldest dropped, counted, told as `dropped` before the
@@ -15,6 +16,7 @@ import type { InspectEvent } from '../../lib/inspect/events'
 import type { BrokerSnapshot, ServerMessage, WatchFilter } from '../../lib/inspect/protocol'
 import type { Logger } from '../log'
 import { checkFilter, EventMatcher, filterSnapshot, type ConnOwners } from './filter'
+import type { Replay } from './replay'
 import { ViewerQueue } from './viewer-queue'
 
 export interface ViewerLimits {
@@ -32,6 +34,8 @@ export interface ViewerContext {
   readonly log: Logger
   /** The viewer started or stopped watching something. */
   readonly changed: () => void
+  /** These tabs' recent events that `matches` takes, at most `max` (replay.ts). */
+  readonly replay: (clients: readonly string[], matches: (event: InspectEvent) => boolean, max: number) => Replay
 }
 
 export interface ViewerStats {
@@ -55,6 +59,8 @@ export class Viewer {
   /** Waiting for the socket to drain: only the poll timer flushes. */
   private stalled = false
   private snapshotWanted = false
+  /** Taken when the watch arrived; sent right after its snapshot, before any live event. */
+  private replayPending: Replay | null = null
   private droppedTotal = 0
 
   constructor(
@@ -89,6 +95,7 @@ export class Viewer {
 
   dispose(): void {
     this.matcher = null
+    this.replayPending = null
     this.cancel()
     this.queue.clear()
   }
@@ -109,12 +116,19 @@ export class Viewer {
     if (type !== 'watch') return this.send({ type: 'error', message: `unknown message type ${JSON.stringify(type)} (watch, snapshot)` })
     const checked = checkFilter((message as { filter?: unknown }).filter, this.ctx.limits.allowAll)
     if (!checked.ok) return this.send({ type: 'error', message: checked.message })
+    const replay = (message as { replay?: unknown }).replay
+    if (replay !== undefined && typeof replay !== 'boolean') return this.send({ type: 'error', message: 'replay must be true or false' })
     // a new view: what was queued for the old one is no longer wanted
     this.queue.clear()
     this.filter = checked.filter
-    this.matcher = watchesSomething(checked.filter) ? new EventMatcher(checked.filter, this.ctx.owners) : null
-    this.ctx.log.debug('inspect.watch', { filter: checked.filter })
+    const matcher = watchesSomething(checked.filter) ? new EventMatcher(checked.filter, this.ctx.owners) : null
+    this.matcher = matcher
+    this.ctx.log.debug('inspect.watch', { filter: checked.filter, replay: replay === true })
     this.ctx.changed()
+    // What the watched tabs did before: taken now, so live events (queued from now on) follow it
+    // with neither a gap nor a repeat.
+    const clients = checked.filter.clients ?? []
+    this.replayPending = replay === true && matcher !== null && clients.length > 0 ? this.ctx.replay(clients, (e) => matcher.matches(e), this.ctx.limits.maxBuffered) : null
     this.snapshotWanted = true
     this.flush()
   }
@@ -166,6 +180,12 @@ export class Viewer {
       const snapshot = this.ctx.snapshot()
       this.ctx.owners.learnSnapshot(snapshot)
       this.send({ type: 'snapshot', broker: filterSnapshot(snapshot, this.filter ?? {}), now: performance.now() })
+    }
+    if (this.replayPending !== null) {
+      const { events, omitted } = this.replayPending
+      this.replayPending = null
+      this.send({ type: 'replay', events, omitted })
+      if (this.full()) return this.waitForDrain()
     }
     const dropped = this.queue.takeDropped()
     if (dropped > 0) {

@@ -8,6 +8,11 @@
  * which connection (for route events delivered to a watched tab), then offers the event to each
  * viewer's filter. /ws/inspect's own sockets are never tapped: a viewer never sees itself.
  * Passcodes and HTTP credentials are redacted before any viewer gets an event (redact.ts).
+ *
+ * The tabs viewers watch by cid have a bounded log of their recent events (replay.ts), sent to a
+ * viewer that asks for it when it starts watching. A log outlives its tab's last viewer by a grace
+ * period, during which the bus stays interested in that tab (so the log has no gap); then the
+ * interest goes, with the log.
  */
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -18,6 +23,7 @@ import type { Logger } from '../log'
 import type { TapBus, TapInterest } from './bus'
 import { ConnOwners } from './filter'
 import { redactSecrets } from './redact'
+import { DEFAULT_REPLAY, ReplayLog, type ReplayOptions } from './replay'
 import { Viewer, type ViewerLimits, type ViewerStats } from './viewer-session'
 
 export const INSPECT_PATH = '/ws/inspect'
@@ -37,6 +43,8 @@ export interface InspectEndpointOptions {
   readonly flushMs?: number
   /** … or as soon as this many events wait (200). */
   readonly batchMax?: number
+  /** Replay of watched tabs' recent events (replay.ts DEFAULT_REPLAY; perClient 0 = off). */
+  readonly replay?: Partial<ReplayOptions>
 }
 
 export interface InspectEndpoint {
@@ -44,6 +52,8 @@ export interface InspectEndpoint {
   readonly viewerCount: number
   /** Per viewer: queue length, drops, unsent octets (tests, diagnostics). */
   stats(): ViewerStats[]
+  /** The tabs with a replay log: watched or within their grace (tests, diagnostics). */
+  replayStats(): ReturnType<ReplayLog['stats']>
   /** Close every viewer (1001) and stop listening to the bus. */
   close(): Promise<void>
 }
@@ -65,20 +75,25 @@ export function createInspectEndpoint(options: InspectEndpointOptions): InspectE
   const viewers = new Set<Viewer>()
   const owners = new ConnOwners()
   let unsubscribe: (() => void) | null = null
+  const replay = new ReplayLog({ ...DEFAULT_REPLAY, ...options.replay }, () => changed())
 
   const listener = (event: InspectEvent): void => {
     owners.learnEvent(event)
     const shown = redactSecrets(event)
+    replay.record(shown, owners)
     for (const viewer of viewers) viewer.offer(shown)
   }
   /**
-   * Subscribed while some viewer watches something. The bus is told which connections are
-   * wanted: the watched tabs and connections, or everything when a viewer watches `all` or a
-   * destination (any connection may SEND to it).
+   * Subscribed while some viewer watches something, or a tab's replay log is in its grace. The
+   * bus is told which connections are wanted: the watched (and still logged) tabs and the watched
+   * connections, or everything when a viewer watches `all` or a destination (any connection may
+   * SEND to it).
    */
-  const changed = (): void => {
+  function changed(): void {
     const filters = [...viewers].flatMap((v) => (v.watched ? [v.watched] : []))
-    if (filters.length === 0) {
+    replay.setWatched(new Set(filters.flatMap((f) => f.clients ?? [])))
+    const logged = replay.retained()
+    if (filters.length === 0 && logged.length === 0) {
       unsubscribe?.()
       unsubscribe = null
       return
@@ -86,7 +101,7 @@ export function createInspectEndpoint(options: InspectEndpointOptions): InspectE
     const everything = filters.some((f) => f.all === true || (f.destinations?.length ?? 0) > 0)
     const interest: TapInterest | null = everything ? null : {
       conns: new Set(filters.flatMap((f) => f.conns ?? [])),
-      clients: new Set(filters.flatMap((f) => f.clients ?? [])),
+      clients: new Set([...filters.flatMap((f) => f.clients ?? []), ...logged]),
     }
     if (unsubscribe === null) unsubscribe = bus.subscribe(listener, interest)
     else bus.setInterest(listener, interest)
@@ -95,7 +110,7 @@ export function createInspectEndpoint(options: InspectEndpointOptions): InspectE
   return {
     handleUpgrade(req, socket, head) {
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const viewer = new Viewer(ws, { limits, owners, snapshot: options.snapshot, log, changed })
+        const viewer = new Viewer(ws, { limits, owners, snapshot: options.snapshot, log, changed, replay: (clients, matches, max) => replay.replay(clients, matches, max) })
         viewers.add(viewer)
         log.debug('inspect.viewer_open', { remote: req.socket.remoteAddress, viewers: viewers.size })
         ws.on('error', (error) => log.debug('inspect.viewer_error', { error }))
@@ -111,7 +126,9 @@ export function createInspectEndpoint(options: InspectEndpointOptions): InspectE
       return viewers.size
     },
     stats: () => [...viewers].map((v) => v.stats()),
+    replayStats: () => replay.stats(),
     close() {
+      replay.clear()
       unsubscribe?.()
       unsubscribe = null
       for (const ws of wss.clients) ws.close(1001, 'Server shutting down')

@@ -29,8 +29,10 @@ export type TestServerOptions = Omit<Partial<BrokerOptions>, 'limits'> & {
   readonly sockjsDisconnectDelayMs?: number
   /** Transport lab settings (e.g. `{ sseHeartbeatMs: 50 }`). */
   readonly lab?: StackOptions<Broker>['lab']
-  /** Inspector settings over the defaults (INSPECT_ALLOW_ALL, INSPECT_MAX_BUFFERED). */
+  /** Inspector settings over the defaults (INSPECT_ALLOW_ALL, INSPECT_MAX_BUFFERED, INSPECT_REPLAY_EVENTS). */
   readonly inspect?: Partial<InspectConfig>
+  /** The replay's other bounds (a short `graceMs` …), server/inspect/replay.ts. */
+  readonly replay?: StackOptions<Broker>['replay']
 }
 
 export interface TestServer {
@@ -62,7 +64,7 @@ function envLogLevel(): LogLevel {
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const { limits, tcp = true, logLevel, sockjsHeartbeatDelayMs, sockjsDisconnectDelayMs, lab, inspect, ...brokerOverrides } = options
+  const { limits, tcp = true, logLevel, sockjsHeartbeatDelayMs, sockjsDisconnectDelayMs, lab, inspect, replay, ...brokerOverrides } = options
   const brokerOptions: BrokerOptions = {
     ...DEFAULT_CONFIG.broker,
     ...brokerOverrides,
@@ -90,6 +92,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     sockjs: { heartbeatDelayMs: sockjsHeartbeatDelayMs, disconnectDelayMs: sockjsDisconnectDelayMs },
     lab,
+    replay,
   })
   const httpUrl = `http://127.0.0.1:${stack.httpPort}`
   return {

@@ -54,3 +54,21 @@ describe('RaceLane', () => {
     expect(container.querySelector('svg path')).toBeNull()
   })
 })
+
+describe('RaceLane layout', () => {
+  it('puts the state on a line of its own, whole text as its title, so a state change never rewraps the title', () => {
+    const long = 'waiting for the next poll'
+    const { container } = render(<RaceLane view={view({ stats: { state: long, messages: 0, arrivals: [], posted: [], seen: new Set() } })} />)
+    const state = container.querySelector('[data-testid="lane-state-short-poll"]')
+    expect(state?.textContent).toBe(long)
+    expect(state?.getAttribute('title')).toBe(long)
+    expect(state?.closest('[class*="laneTitle"]')).toBeNull()
+  })
+
+  it('keeps the server latency line before the first measurement (a dash), so it does not appear later', () => {
+    const { container } = render(<RaceLane view={view({ serverLatency: undefined })} />)
+    expect(container.querySelector('[data-testid="server-p50-short-poll"]')?.textContent).toBe('server p50 —')
+    const measured = render(<RaceLane view={view({ serverLatency: { p50: 12, p99: 30, max: 40, count: 5 } })} />)
+    expect(measured.container.querySelector('[data-testid="server-p50-short-poll"]')?.textContent).toBe('server p50 12 ms')
+  })
+})

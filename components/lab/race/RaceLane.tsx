@@ -38,11 +38,11 @@ export function RaceLane({ view }: { view: LaneView }) {
   return (
     <li className={`${styles.lane} ${styles[`lane_${info.id.replace('-', '_')}`] ?? ''}`} data-lane={info.id}>
       <div className={styles.laneName}>
-        <span className={styles.laneTitle}>
-          {info.label}{' '}
-          <span className={styles.laneState} data-testid={`lane-state-${info.id}`}>
-            {stats.state}
-          </span>
+        <span className={styles.laneTitle}>{info.label}</span>
+        {/* Its own line, one line high whatever the state says (long ones are cut, the title has
+            them whole): a short poll flips state twice a poll, and the lane must not jump. */}
+        <span className={styles.laneState} data-testid={`lane-state-${info.id}`} title={stats.state}>
+          {stats.state}
         </span>
         <span className={styles.laneHow}>{view.how}</span>
       </div>
@@ -58,11 +58,10 @@ export function RaceLane({ view }: { view: LaneView }) {
       </dl>
       <div className={styles.laneChart}>
         <Sparkline values={view.series} max={view.max} slots={view.slots} label={`${info.label}: ${view.seriesLabel}`} />
-        {view.serverLatency && view.serverLatency.count > 0 ? (
-          <span className={styles.serverLat} title="Measured by the server: publish → written to this lane's socket">
-            server p50 {formatMs(view.serverLatency.p50)}
-          </span>
-        ) : null}
+        {/* Always there (a dash until the server has measured): its line appearing would move the page. */}
+        <span className={styles.serverLat} title="Measured by the server: publish → written to this lane's socket" data-testid={`server-p50-${info.id}`}>
+          server p50 {view.serverLatency && view.serverLatency.count > 0 ? formatMs(view.serverLatency.p50) : '—'}
+        </span>
       </div>
     </li>
   )

@@ -7,44 +7,53 @@ import { partClass, selectHandlers, type SelectionProps } from './xray-ui'
 const XOR_COLUMNS = 8
 const SHORT: Readonly<Record<string, string>> = { 'ws-rsv1': 'R1', 'ws-rsv2': 'R2', 'ws-rsv3': 'R3', 'ws-len7': 'payload len' }
 
-/** Bits of octets 0 and 1 as in RFC 6455 §5.2's diagram (bit 0 = most significant), fields spanning their bits. */
+/**
+ * Bits of octets 0 and 1 as in RFC 6455 §5.2's diagram (bit 0 = most significant), fields spanning
+ * their bits. One grid per octet (no field crosses an octet): side by side when there is room,
+ * one above the other in a narrow column, so each bit keeps a cell wide enough for its label.
+ */
 function BitGrid({ model, selection, activeId, onSelect }: { model: XrayModel } & SelectionProps) {
   const fields = model.parts.filter((p) => p.bits)
   return (
     <div className={styles.bitGrid} aria-hidden>
-      {Array.from({ length: 16 }, (_, i) => (
-        <span key={`n${i}`} className={styles.bitNo} style={{ gridColumn: i + 1, gridRow: 1 }}>
-          {i}
-        </span>
+      {[0, 1].map((octet) => (
+        <div key={octet} className={styles.octetBits} data-octet={octet}>
+          {Array.from({ length: 8 }, (_, b) => (
+            <span key={`n${b}`} className={styles.bitNo} style={{ gridColumn: b + 1, gridRow: 1 }}>
+              {octet * 8 + b}
+            </span>
+          ))}
+          {Array.from({ length: 8 }, (_, b) => {
+            const bitValue = (model.wire[octet] >> (7 - b)) & 1
+            const field = fields.find((f) => f.start === octet && f.bits && 7 - b <= f.bits[0] && 7 - b >= f.bits[1])
+            const lit = field !== undefined && selection !== null && overlaps(field, selection)
+            return (
+              <span key={`b${b}`} className={`${styles.bit} ${field ? partClass(field) : ''} ${lit ? styles.lit : ''}`} style={{ gridColumn: b + 1, gridRow: 2 }}>
+                {bitValue}
+              </span>
+            )
+          })}
+          {fields
+            .filter((f) => f.start === octet)
+            .map((f) => {
+              const [hi, lo] = f.bits ?? [0, 0]
+              const lit = selection !== null && overlaps(f, selection)
+              return (
+                <span
+                  key={f.id}
+                  className={`${styles.bitField} ${partClass(f)} ${lit ? styles.lit : ''} ${activeId === f.id ? styles.active : ''}`}
+                  style={{ gridColumn: `${7 - hi + 1} / span ${hi - lo + 1}`, gridRow: 3 }}
+                  title={`${f.label}: ${f.value}`}
+                  data-bit-field={f.id}
+                  onMouseEnter={() => onSelect({ start: f.start, end: f.end, bits: f.bits }, f.id)}
+                  onMouseLeave={() => onSelect(null, null)}
+                >
+                  {SHORT[f.id] ?? f.label}
+                </span>
+              )
+            })}
+        </div>
       ))}
-      {Array.from({ length: 16 }, (_, i) => {
-        const octet = model.wire[i >> 3]
-        const bitValue = (octet >> (7 - (i & 7))) & 1
-        const field = fields.find((f) => f.start === i >> 3 && f.bits && 7 - (i & 7) <= f.bits[0] && 7 - (i & 7) >= f.bits[1])
-        const lit = field !== undefined && selection !== null && overlaps(field, selection)
-        return (
-          <span key={`b${i}`} className={`${styles.bit} ${field ? partClass(field) : ''} ${lit ? styles.lit : ''}`} style={{ gridColumn: i + 1, gridRow: 2 }}>
-            {bitValue}
-          </span>
-        )
-      })}
-      {fields.map((f) => {
-        const [hi, lo] = f.bits ?? [0, 0]
-        const col = f.start * 8 + (7 - hi) + 1
-        const lit = selection !== null && overlaps(f, selection)
-        return (
-          <span
-            key={f.id}
-            className={`${styles.bitField} ${partClass(f)} ${lit ? styles.lit : ''} ${activeId === f.id ? styles.active : ''}`}
-            style={{ gridColumn: `${col} / span ${hi - lo + 1}`, gridRow: 3 }}
-            title={`${f.label}: ${f.value}`}
-            onMouseEnter={() => onSelect({ start: f.start, end: f.end, bits: f.bits }, f.id)}
-            onMouseLeave={() => onSelect(null, null)}
-          >
-            {SHORT[f.id] ?? f.label}
-          </span>
-        )
-      })}
     </div>
   )
 }
