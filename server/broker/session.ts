@@ -112,7 +112,8 @@ export class Session implements Subscriber {
   }
 
   sendMessage(sub: Subscription, message: BrokerMessage, ackId: string | null): boolean {
-    return writeMessage(this, message, { subscriptionId: sub.explicitId ? sub.id : null, ack: sub.ack, ackId })
+    const target = ackId === null ? sub.plainTarget : { subscriptionId: sub.plainTarget.subscriptionId, ack: sub.ack, ackId }
+    return writeMessage(this, message, target)
   }
 
   /** A topic subscription at its prefetch cap whose hold is full (README: Prefetch). */

@@ -3,7 +3,7 @@
  * sent, which is what makes `client` acks cumulative) and, for topic/user subscriptions, the
  * messages held back while the subscription sits at its prefetch cap.
  */
-import type { BrokerMessage } from './message'
+import type { BrokerMessage, MessageTarget } from './message'
 import type { RouteTarget } from '../../lib/inspect/events'
 
 // STOMP 1.2 §SUBSCRIBE ack Header — checklist 43
@@ -41,6 +41,8 @@ export class Subscription {
   private readonly ackIdByMessageId = new Map<string, string>()
   /** Topic/user messages waiting for prefetch room (bounded by `holdMax`). */
   private readonly held: BrokerMessage[] = []
+  /** The MESSAGE target of deliveries without an ack id (auto): one object, not one per delivery. */
+  readonly plainTarget: MessageTarget
 
   constructor(
     readonly session: Subscriber,
@@ -53,7 +55,9 @@ export class Subscription {
     readonly ack: AckMode,
     private readonly prefetch: number,
     private readonly holdMax: number,
-  ) {}
+  ) {
+    this.plainTarget = { subscriptionId: explicitId ? id : null, ack, ackId: null }
+  }
 
   /** Room for one more delivery: auto has no cap (checklist 44), client modes stop at prefetch. */
   get hasCapacity(): boolean {
