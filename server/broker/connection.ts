@@ -34,6 +34,9 @@ export interface Connection {
   onData(listener: (chunk: Uint8Array) => void): void
   /** Called once when the underlying socket is gone, whoever closed it. */
   onClose(listener: (reason: string) => void): void
-  /** Called whenever bufferedAmount falls back to 0 (optional for transports that cannot tell). */
+  /**
+   * Called when bufferedAmount falls back to 0 after writes had backed up (the socket's 'drain';
+   * optional for transports that cannot tell).
+   */
   onDrain?(listener: () => void): void
 }

@@ -51,6 +51,9 @@ function toBytes(data: RawData): Uint8Array {
   return data
 }
 
+const TEXT = { binary: false } as const
+const BINARY = { binary: true } as const
+
 class WsConnection implements Connection {
   readonly transport = 'ws' as const
   readonly remote: string
@@ -60,10 +63,15 @@ class WsConnection implements Connection {
     readonly id: string,
     readonly client: string | undefined,
     private readonly ws: WebSocket,
+    /** The upgraded socket under `ws`: back-pressure and drain are read from it (as tcp.ts does). */
+    private readonly socket: Duplex,
     req: IncomingMessage,
     private readonly log: Logger,
   ) {
     this.remote = remoteOf(req.socket.remoteAddress, req.socket.remotePort)
+    socket.on('drain', () => {
+      if (this.bufferedAmount === 0) this.events.drain()
+    })
     ws.on('message', (data) => this.events.data(toBytes(data)))
     ws.on('close', (code, reason) => {
       const text = reason.toString('utf8')
@@ -80,11 +88,14 @@ class WsConnection implements Connection {
     return this.ws.bufferedAmount
   }
 
+  /**
+   * No write callback: one per message would make Node track it and run it on a later tick, for
+   * every delivery of a fan-out. Errors surface as the socket's 'error'/'close'; drain comes from
+   * the socket itself.
+   */
   send(data: Uint8Array, kind: 'text' | 'binary'): void {
     if (this.ws.readyState !== WebSocket.OPEN) return
-    this.ws.send(data, { binary: kind === 'binary' }, (error) => {
-      if (!error && this.ws.bufferedAmount === 0) this.events.drain()
-    })
+    this.ws.send(data, kind === 'binary' ? BINARY : TEXT)
   }
 
   close(code = 1000, reason = ''): void {
@@ -144,7 +155,7 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
       const bus = options.bus
       const rest = bus ? tapWebSocket(req, socket, head, { bus, conn: id, ...(client === undefined ? {} : { client }) }) : head
       wss.handleUpgrade(req, socket, rest, (ws) => {
-        const conn = new WsConnection(id, client, ws, req, log)
+        const conn = new WsConnection(id, client, ws, socket, req, log)
         log.debug('ws.open', { conn: conn.id, remote: conn.remote, protocol: conn.protocol || null })
         accept(conn)
       })
