@@ -149,17 +149,18 @@ export function tapWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer,
   const write = target.write
   const end = target.end
   const emit = target.emit
-  target.write = function (this: unknown, ...args: unknown[]) {
-    if (!tap.off) feed(tap, 'out', args[0], args[1])
-    return write.apply(this, args)
+  // named parameters + `arguments`: no rest array per call (two writes per WebSocket message)
+  target.write = function (this: unknown, chunk: unknown, encoding: unknown) {
+    if (!tap.off) feed(tap, 'out', chunk, encoding)
+    return Reflect.apply(write, this, arguments)
   }
-  target.end = function (this: unknown, ...args: unknown[]) {
-    if (!tap.off) feed(tap, 'out', args[0], args[1])
-    return end.apply(this, args)
+  target.end = function (this: unknown, chunk: unknown, encoding: unknown) {
+    if (!tap.off) feed(tap, 'out', chunk, encoding)
+    return Reflect.apply(end, this, arguments)
   }
-  target.emit = function (this: unknown, ...args: unknown[]) {
-    if (args[0] === 'data' && !tap.off) feed(tap, 'in', args[1], undefined)
-    return emit.apply(this, args)
+  target.emit = function (this: unknown, event: unknown, chunk: unknown) {
+    if (event === 'data' && !tap.off) feed(tap, 'in', chunk, undefined)
+    return Reflect.apply(emit, this, arguments)
   }
   if (head.length === 0) return head
   socket.unshift(head)
