@@ -4,6 +4,17 @@
  */
 import type { TransportKind } from '../../lib/inspect/events'
 
+/**
+ * Inbound octets a transport would not hand over: one WebSocket message larger than
+ * `limit` octets (`actual`: what its frame headers announced). The session answers with an ERROR
+ * that says so, then closes (checklist 19, 72).
+ */
+export interface InboundRefusal {
+  readonly reason: 'message-too-large'
+  readonly limit: number
+  readonly actual: number
+}
+
 export interface Connection {
   /** Unique per process, prefixed by transport: `ws-1`, `sockjs-4`, `tcp-9`. */
   readonly id: string
@@ -39,4 +50,6 @@ export interface Connection {
    * optional for transports that cannot tell).
    */
   onDrain?(listener: () => void): void
+  /** Called once when the transport refuses inbound octets (optional: stream transports never do). */
+  onRefused?(listener: (refusal: InboundRefusal) => void): void
 }
