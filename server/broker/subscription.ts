@@ -122,10 +122,11 @@ export class Subscription {
 
   /**
    * Remove and return what an ACK/NACK of `ackId` covers: `client` = that delivery and every
-   * earlier one of this subscription (checklist 45, 57); `client-individual` = only it (46, 57).
+   * earlier one of this subscription (checklist 45, 57); `client-individual` = only it (checklist 46, 57).
    */
   settle(ackId: string): Delivery[] {
     if (!this.unacked.has(ackId)) return []
+    // STOMP 1.2 §SUBSCRIBE ack Header: client-individual acks are not cumulative — checklist 46
     if (this.ack === 'client-individual') return [this.remove(ackId)]
     const settled: Delivery[] = []
     for (const id of [...this.unacked.keys()]) {
