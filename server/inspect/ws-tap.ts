@@ -16,8 +16,10 @@
  *   unshift(), so they too come through 'data' — for every library alike.
  *
  * Cheap when nobody watches: the decoders only follow frame boundaries (no copy, no event) while
- * nobody wants this connection (`bus.wants`), and start reporting at the next frame once someone does. A failure
- * inside the tap switches it off for that socket; it never throws into the transport.
+ * nobody wants this connection (`bus.wants`), and start reporting at the next frame once someone
+ * does. `ws` writes each message as header then payload, so an unwatched write costs a length
+ * comparison and a subtraction (WsFrameStream.push's fast path). A failure inside the tap
+ * switches it off for that socket; it never throws into the transport.
  * /ws/inspect itself is never tapped (a viewer would watch its own traffic in a loop).
  */
 import type { IncomingMessage } from 'node:http'
