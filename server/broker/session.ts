@@ -72,7 +72,7 @@ export class Session implements Subscriber {
     })
     conn.onData((chunk) => this.onData(chunk))
     conn.onClose((reason) => this.onTransportClose(reason))
-    // a WebSocket message over the transport's limit: ERROR then close, not a bare 1009 (19, 72)
+    // a WebSocket message over the transport's limit: ERROR then close, not a bare 1009 — checklist 19, 72
     conn.onRefused?.((refusal) =>
       fail(this, makeProblem('STOMP_ERR_WS_MESSAGE_TOO_LARGE', { version: this.version, limit: refusal.limit, actual: refusal.actual })))
     this.startConnectTimer()

@@ -6,6 +6,8 @@
  * - Text and binary messages in; WS message boundaries carry no meaning (checklist 75).
  * - Each send() is one WS message, text or binary as the broker says (checklist 76).
  * - close() queues the close frame behind every queued message (checklist 67).
+ * - One message holds at most `maxPayload` octets; a bigger one is not read (ws-message-limit.ts)
+ *   and the session answers ERROR then close, where `ws` alone would close 1009 (checklist 19, 72).
  * - Inspector: the connection's id and the tab's `?cid=` are known before the handshake, so the
  *   tap (server/inspect/ws-tap.ts) reports the handshake and every frame under the broker's id.
  *   No permessage-deflate: frames cross the wire as written, previews stay readable.
