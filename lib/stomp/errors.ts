@@ -15,6 +15,7 @@ export const STOMP_ERROR_CODES = [
   'STOMP_ERR_TOO_MANY_HEADERS',     // limits (19)
   'STOMP_ERR_HEADER_TOO_LONG',      // limits (19)
   'STOMP_ERR_BODY_TOO_LARGE',       // limits (19)
+  'STOMP_ERR_WS_MESSAGE_TOO_LARGE', // one WebSocket message over the transport's limit (19, 72)
   'STOMP_ERR_BAD_UTF8',             // command or header is not UTF-8 (11)
   'STOMP_ERR_UNENCODABLE_HEADER',   // serializer: header text the receiver's version cannot carry (14, 16)
   // session / semantics (checklist D–L)

@@ -11,7 +11,7 @@
  * - Headers: split on the first colon (6), UTF-8 (11), unescaped per the negotiated version but
  *   never in CONNECT/STOMP/CONNECTED (12-16), left-trimmed in 1.0 sessions only (10).
  *   Before the version is known, non-CONNECT frames are decoded with the 1.2 rules.
- * - Body: `content-length` (first occurrence wins, 18) is honoured on every frame (8, 9): exactly
+ * - Body: `content-length` (first occurrence wins, 18) is honoured on every frame (8; checklist 9): exactly
  *   that many octets, NULs included, then a NUL is required. Without it, the body ends at the
  *   first NUL. Body-on-SUBSCRIBE etc. (7) is left to the broker/linter (commands.mayHaveBody).
  * - Limits (19) fail as soon as they are known: a line longer than maxHeaderLineBytes (command
@@ -201,6 +201,7 @@ export class StompParser {
       return
     }
     const [name, value] = r.value
+    // STOMP 1.2 §Header content-length: "All frames MAY include" it, whatever the command — checklist 9
     if (name === 'content-length' && !this.sawContentLength) {
       this.sawContentLength = true // checklist 18: first occurrence wins
       const cl = parseContentLength(value)

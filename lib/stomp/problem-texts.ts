@@ -125,6 +125,14 @@ export const PROBLEM_TEXTS: Record<StompErrorCode, Builder> = {
   STOMP_ERR_TOO_MANY_HEADERS: (c, v) => ({ message: 'Too many headers', what: limitText('headers per frame', c), checklist: [19], spec: specUrl('Size_Limits', v) }),
   STOMP_ERR_HEADER_TOO_LONG: (c, v) => ({ message: 'Header line too long', what: limitText('octets per command or header line', c), checklist: [19], spec: specUrl('Size_Limits', v) }),
   STOMP_ERR_BODY_TOO_LARGE: (c, v) => ({ message: 'Body too large', what: limitText('body octets', c), checklist: [19], spec: specUrl('Size_Limits', v) }),
+  STOMP_ERR_WS_MESSAGE_TOO_LARGE: (c, v) => ({
+    message: 'WebSocket message too large',
+    what: `This server accepts at most ${c.limit ?? '?'} octets in one WebSocket message${c.actual !== undefined ? `; the frame headers of this message announced ${c.actual}` : ''}, ` +
+      'so its octets were not read. Send each STOMP frame in a WebSocket message of its own (stompjs does), and keep every frame within the frame size limit. ' +
+      'The spec lets servers limit frame size, header count, header line length and body size, and asks them to send ERROR and close when a limit is exceeded.',
+    checklist: [19, 72],
+    spec: specUrl('Size_Limits', v),
+  }),
   STOMP_ERR_BAD_UTF8: (c, v, q) => ({
     message: 'Invalid UTF-8 in command or header',
     what: `${c.line !== undefined ? `The line ${q(c.line)}` : 'A command or header line'} is not valid UTF-8. Commands and headers are UTF-8 text; only the body may be arbitrary octets.`,

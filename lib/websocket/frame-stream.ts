@@ -41,6 +41,7 @@ interface Current {
 }
 
 const MAX_HEADER = 14
+const NONE: readonly DecodedFrame[] = Object.freeze([])
 
 export class WsFrameStream {
   private readonly previewBytes: number
@@ -66,7 +67,24 @@ export class WsFrameStream {
   }
 
   /** Feed octets in wire order; returns the frames they complete. */
-  push(chunk: Uint8Array, report = true): DecodedFrame[] {
+  push(chunk: Uint8Array, report = true): readonly DecodedFrame[] {
+    if (!report && this.current === null && this.headerLen === 0 && this.failure === null) {
+      // nobody watches and no reported frame is open: a chunk inside a skipped payload, or one
+      // that starts a frame and ends inside it (how `ws` writes: header, then payload), costs a
+      // subtraction — no array, no loop
+      const n = chunk.length
+      if (this.skip >= n) {
+        this.skip -= n
+        return NONE
+      }
+      if (this.skip === 0) {
+        const size = frameExtent(chunk, 0)
+        if (size >= n) {
+          this.skip = size - n
+          return NONE
+        }
+      }
+    }
     const out: DecodedFrame[] = []
     let pos = 0
     while (pos < chunk.length && this.failure === null) {

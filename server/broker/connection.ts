@@ -4,6 +4,17 @@
  */
 import type { TransportKind } from '../../lib/inspect/events'
 
+/**
+ * Inbound octets a transport would not hand over: one WebSocket message larger than
+ * `limit` octets (`actual`: what its frame headers announced). The session answers with an ERROR
+ * that says so, then closes (checklist 19, 72).
+ */
+export interface InboundRefusal {
+  readonly reason: 'message-too-large'
+  readonly limit: number
+  readonly actual: number
+}
+
 export interface Connection {
   /** Unique per process, prefixed by transport: `ws-1`, `sockjs-4`, `tcp-9`. */
   readonly id: string
@@ -34,6 +45,11 @@ export interface Connection {
   onData(listener: (chunk: Uint8Array) => void): void
   /** Called once when the underlying socket is gone, whoever closed it. */
   onClose(listener: (reason: string) => void): void
-  /** Called whenever bufferedAmount falls back to 0 (optional for transports that cannot tell). */
+  /**
+   * Called when bufferedAmount falls back to 0 after writes had backed up (the socket's 'drain';
+   * optional for transports that cannot tell).
+   */
   onDrain?(listener: () => void): void
+  /** Called once when the transport refuses inbound octets (optional: stream transports never do). */
+  onRefused?(listener: (refusal: InboundRefusal) => void): void
 }

@@ -4,7 +4,7 @@
  * then the codec's validateFrame — the same checks, and the same problem texts, as the
  * playground editor's linter: only client commands (4, 5, 73), no NACK in 1.0 (55), required
  * headers per command and version (35, 41, 48, 54, 55, 59, 61), a valid ack (43), bodies only on
- * SEND (7, rejected rather than ignored). After the handler: RECEIPT (64, 65).
+ * SEND (7, rejected rather than ignored). After the handler: RECEIPT (checklist 64, 65).
  */
 import { getHeader, makeFrame, type Frame } from '../../lib/stomp/frame'
 import { isClientCommand } from '../../lib/stomp/commands'
@@ -67,7 +67,8 @@ export function dispatchFrame(session: Session, frame: Frame): void {
   if (handler === undefined) return badCommand(session, frame)
   handler(session, frame)
   // STOMP 1.2 §Header receipt: RECEIPT after processing — checklist 64; frames are handled in
-  // order and synchronously, so everything before is processed too (65). DISCONNECT sends its own.
+  // order and synchronously, so everything before is processed too: RECEIPT is cumulative —
+  // checklist 65. DISCONNECT sends its own.
   const receipt = getHeader(frame, 'receipt')
   if (receipt !== undefined && command !== 'DISCONNECT' && session.state === 'connected') {
     writeFrame(session, makeFrame('RECEIPT', [['receipt-id', receipt]]))

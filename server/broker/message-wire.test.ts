@@ -34,3 +34,28 @@ describe('MESSAGE fast path (checklist 14, 16, 53)', () => {
     )
   })
 })
+
+describe('MESSAGE fast path, one message to many receivers', () => {
+  const target = fc.record({
+    subscriptionId: fc.option(fc.constantFrom('sub-0', 'sub-1', 'a:b', 'x\ny', 's\r'), { nil: null }),
+    ackId: fc.option(fc.constantFrom('ack-1', 'ack-2'), { nil: null }),
+    version,
+  })
+
+  it('every receiver, in any order, gets exactly its serializeFrame bytes (shared bytes never leak to another target)', () => {
+    fc.assert(
+      fc.property(text, fc.uint8Array({ maxLength: 20 }), fc.boolean(), fc.array(target, { minLength: 1, maxLength: 30 }), (destination, body, redelivered, targets) => {
+        const base = createMessage('m-7', `/topic/${destination}`, [['k', 'v']], body, 'c')
+        const message = redelivered ? asRedelivered(base) : base
+        for (const t of targets) {
+          const full = { subscriptionId: t.subscriptionId, ack: t.ackId === null ? 'auto' as const : 'client' as const, ackId: t.ackId }
+          const fast = messageBytes(message, full, t.version)
+          const frame = messageFrame(message, full, t.version)
+          if (fast === null) expect(() => serializeFrame(frame, t.version)).toThrow(StompEncodeError)
+          else expect([...fast]).toEqual([...serializeFrame(frame, t.version)])
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

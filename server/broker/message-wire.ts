@@ -5,24 +5,32 @@
  * reused. The bytes are exactly `serializeFrame(messageFrame(…), version)` (message-wire.test.ts
  * proves it); escaping follows the receiver's version (checklist 14, 16, 53) via the codec's
  * escapeHeader.
+ *
+ * Deliveries without an `ack` header (ack:auto, and every 1.0/1.1 delivery) whose subscription
+ * ids are equal get byte-identical frames: those finished bytes are kept per message and version
+ * and handed to every such receiver (stompjs names every client's first subscription `sub-0`, so
+ * a classroom's fan-out mostly shares one buffer). Callers never write into what they get.
  */
-import type { Header, StompVersion } from '../../lib/stomp/frame'
+import type { StompVersion } from '../../lib/stomp/frame'
 import { escapeHeader, escapeModeFor, unencodableReason, type EscapeMode } from '../../lib/stomp/escape'
-import { encodeUtf8, utf8Length } from '../../lib/stomp/utf8'
-import { receiverHeaders, serverHeaders, type BrokerMessage, type MessageTarget } from './message'
+import { receiverHeaders, type BrokerMessage, type MessageTarget } from './message'
+
+/** Distinct subscription ids whose finished bytes are kept per message and version. */
+const SHARED_MAX = 8
 
 interface Encoded {
   /** `MESSAGE\ndestination:…\nmessage-id:…\n`, escaped; null if this version cannot carry it. */
-  readonly prefix: string | null
+  readonly prefix: Buffer | null
   /** User headers, content-length, blank line, body, NUL. */
-  readonly rest: Uint8Array
+  readonly rest: Buffer
+  /** Finished frames of deliveries without an `ack` header, by subscription id (null: none). */
+  shared: Map<string | null, Buffer> | null
 }
 
 const cache = new WeakMap<BrokerMessage, Partial<Record<StompVersion, Encoded>>>()
-const encoder = new TextEncoder()
 
-function line([n, v]: Header, mode: EscapeMode): string {
-  return `${escapeHeader(n, mode)}:${escapeHeader(v, mode)}\n`
+function line(name: string, value: string, mode: EscapeMode): string {
+  return `${escapeHeader(name, mode)}:${escapeHeader(value, mode)}\n`
 }
 
 function carries(value: string, mode: EscapeMode): boolean {
@@ -34,14 +42,17 @@ function encoded(message: BrokerMessage, version: StompVersion, mode: EscapeMode
   const hit = perVersion?.[version]
   if (hit) return hit
   let tail = ''
-  for (const h of receiverHeaders(message, version)) tail += line(h, mode)
-  const head = encodeUtf8(`${tail}\n`)
-  const rest = new Uint8Array(head.length + message.body.length + 1)
-  rest.set(head, 0)
-  rest.set(message.body, head.length)
+  for (const [name, value] of receiverHeaders(message, version)) tail += line(name, value, mode)
+  tail += '\n'
+  const headLength = Buffer.byteLength(tail)
+  // allocUnsafe: every octet is written below (head, body, the NUL)
+  const rest = Buffer.allocUnsafe(headLength + message.body.length + 1)
+  rest.write(tail, 0)
+  rest.set(message.body, headLength)
+  rest[rest.length - 1] = 0
   const ok = carries(message.destination, mode) && carries(message.id, mode)
-  const prefix = ok ? `MESSAGE\n${line(['destination', message.destination], mode)}${line(['message-id', message.id], mode)}` : null
-  const entry: Encoded = { prefix, rest }
+  const prefix = ok ? Buffer.from(`MESSAGE\n${line('destination', message.destination, mode)}${line('message-id', message.id, mode)}`) : null
+  const entry: Encoded = { prefix, rest, shared: null }
   if (!perVersion) {
     perVersion = {}
     cache.set(message, perVersion)
@@ -53,22 +64,40 @@ function encoded(message: BrokerMessage, version: StompVersion, mode: EscapeMode
 /**
  * The MESSAGE octets for one receiver, or null when a server header (a destination holding a
  * line feed for a 1.0 receiver, say) cannot be encoded — the caller then goes through
- * serializeFrame, which reports the problem.
+ * serializeFrame, which reports the problem. The result may be shared with other receivers.
  */
 export function messageBytes(message: BrokerMessage, target: MessageTarget, version: StompVersion): Uint8Array | null {
   const mode = escapeModeFor('MESSAGE', version)
-  const { prefix, rest } = encoded(message, version, mode)
+  const entry = encoded(message, version, mode)
+  const { prefix, rest } = entry
   if (prefix === null) return null
-  let head = prefix
-  // the per-receiver headers: everything serverHeaders adds after destination and message-id
-  const own = serverHeaders(message, target, version)
-  for (let i = 2; i < own.length; i++) {
-    if (!carries(own[i][1], mode)) return null
-    head += line(own[i], mode)
+  const subscriptionId = target.subscriptionId
+  // STOMP 1.2 §MESSAGE: `ack` only for client / client-individual, 1.2 only — checklist 51
+  const ackId = version === '1.2' ? target.ackId : null
+  if (ackId === null) {
+    const hit = entry.shared?.get(subscriptionId)
+    if (hit !== undefined) return hit
   }
-  const size = utf8Length(head)
-  const out = new Uint8Array(size + rest.length)
-  encoder.encodeInto(head, out)
-  out.set(rest, size)
+  // the per-receiver headers, in serverHeaders' order after destination and message-id:
+  // subscription (checklist 50), ack (51), redelivered (57)
+  let own = ''
+  if (subscriptionId !== null) {
+    if (!carries(subscriptionId, mode)) return null
+    own += line('subscription', subscriptionId, mode)
+  }
+  if (ackId !== null) {
+    if (!carries(ackId, mode)) return null
+    own += line('ack', ackId, mode)
+  }
+  if (message.redelivered) own += 'redelivered:true\n'
+  const ownLength = own.length === 0 ? 0 : Buffer.byteLength(own)
+  const out = Buffer.allocUnsafe(prefix.length + ownLength + rest.length)
+  prefix.copy(out, 0)
+  if (ownLength > 0) out.write(own, prefix.length)
+  rest.copy(out, prefix.length + ownLength)
+  if (ackId === null) {
+    const shared = entry.shared ?? (entry.shared = new Map())
+    if (shared.size < SHARED_MAX) shared.set(subscriptionId, out)
+  }
   return out
 }

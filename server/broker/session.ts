@@ -75,6 +75,9 @@ export class Session implements Subscriber {
     })
     conn.onData((chunk) => this.onData(chunk))
     conn.onClose((reason) => this.onTransportClose(reason))
+    // a WebSocket message over the transport's limit: ERROR then close, not a bare 1009 — checklist 19, 72
+    conn.onRefused?.((refusal) =>
+      fail(this, makeProblem('STOMP_ERR_WS_MESSAGE_TOO_LARGE', { version: this.version, limit: refusal.limit, actual: refusal.actual })))
     this.startConnectTimer()
   }
 
@@ -116,7 +119,8 @@ export class Session implements Subscriber {
   }
 
   sendMessage(sub: Subscription, message: BrokerMessage, ackId: string | null): boolean {
-    return writeMessage(this, message, { subscriptionId: sub.explicitId ? sub.id : null, ack: sub.ack, ackId })
+    const target = ackId === null ? sub.plainTarget : { subscriptionId: sub.plainTarget.subscriptionId, ack: sub.ack, ackId }
+    return writeMessage(this, message, target)
   }
 
   /** A topic subscription at its prefetch cap whose hold is full (README: Prefetch). */

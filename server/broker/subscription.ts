@@ -3,7 +3,7 @@
  * sent, which is what makes `client` acks cumulative) and, for topic/user subscriptions, the
  * messages held back while the subscription sits at its prefetch cap.
  */
-import type { BrokerMessage } from './message'
+import type { BrokerMessage, MessageTarget } from './message'
 import type { RouteTarget } from '../../lib/inspect/events'
 
 // STOMP 1.2 §SUBSCRIBE ack Header — checklist 43
@@ -41,6 +41,8 @@ export class Subscription {
   private readonly ackIdByMessageId = new Map<string, string>()
   /** Topic/user messages waiting for prefetch room (bounded by `holdMax`). */
   private readonly held: BrokerMessage[] = []
+  /** The MESSAGE target of deliveries without an ack id (auto): one object, not one per delivery. */
+  readonly plainTarget: MessageTarget
 
   constructor(
     readonly session: Subscriber,
@@ -53,7 +55,9 @@ export class Subscription {
     readonly ack: AckMode,
     private readonly prefetch: number,
     private readonly holdMax: number,
-  ) {}
+  ) {
+    this.plainTarget = { subscriptionId: explicitId ? id : null, ack, ackId: null }
+  }
 
   /** Room for one more delivery: auto has no cap (checklist 44), client modes stop at prefetch. */
   get hasCapacity(): boolean {
@@ -118,10 +122,11 @@ export class Subscription {
 
   /**
    * Remove and return what an ACK/NACK of `ackId` covers: `client` = that delivery and every
-   * earlier one of this subscription (checklist 45, 57); `client-individual` = only it (46, 57).
+   * earlier one of this subscription (checklist 45, 57); `client-individual` = only it (checklist 46, 57).
    */
   settle(ackId: string): Delivery[] {
     if (!this.unacked.has(ackId)) return []
+    // STOMP 1.2 §SUBSCRIBE ack Header: client-individual acks are not cumulative — checklist 46
     if (this.ack === 'client-individual') return [this.remove(ackId)]
     const settled: Delivery[] = []
     for (const id of [...this.unacked.keys()]) {

@@ -4,6 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestServer } from '../testing/harness'
+import { wsMaxPayload } from '../stack'
 import { clientPool, frame, TRANSPORTS, uniq } from '../testing/wire-client'
 
 const LIMITS = {
@@ -125,5 +126,39 @@ describe.each(TRANSPORTS)('%s', (kind) => {
     c.sendRaw(frame('SEND', [['destination', q], ...headers], 'b'.repeat(LIMITS.maxBodyBytes)))
     const m = await c.expect('MESSAGE')
     expect(m.body.length).toBe(LIMITS.maxBodyBytes)
+  })
+})
+
+describe('ws', () => {
+  const limit = wsMaxPayload(LIMITS.maxFrameBytes)
+
+  it('checklist 19, 72: one WebSocket message over the transport limit (2 × maxFrameBytes + 64 KiB) → ERROR then close; the messages before it are served (ws)', async () => {
+    const q = uniq('/queue/c19ws')
+    const c = await pool.open('ws')
+    await c.connect()
+    await c.subscribe(q, 's1')
+    c.send('SEND', { destination: q }, 'before')
+    // many frames within every STOMP limit, packed into one message larger than the WS limit
+    const one = frame('SEND', { destination: q }, 'p'.repeat(1000))
+    c.sendRaw(one.repeat(Math.ceil((limit + 1) / one.length)))
+    const m = await c.expect('MESSAGE')
+    expect(m.text).toBe('before')
+    const err = await c.expectErrorThenClose()
+    expect(err.header('message')).toBe('WebSocket message too large')
+    expect(err.header('code')).toBe('STOMP_ERR_WS_MESSAGE_TOO_LARGE')
+    expect(err.text).toContain(`at most ${limit} octets in one WebSocket message`)
+    // the close handshake completes: the client's close frame still reached the server
+    expect([err.code, err.reason]).toEqual([1000, 'STOMP_ERR_WS_MESSAGE_TOO_LARGE'])
+    // none of the oversized message's frames was routed
+    expect(c.frames.filter((f) => f.command === 'MESSAGE')).toHaveLength(1)
+  })
+
+  it('checklist 19: a message of exactly the transport limit is read: its oversized body gets the parser\'s ERROR (ws)', async () => {
+    const c = await pool.open('ws')
+    await c.connect()
+    const head = `SEND\ndestination:${uniq('/queue/c19ws')}\n\n`
+    c.sendRaw(`${head}${'y'.repeat(limit - head.length - 1)}\0`)
+    const err = await c.expectErrorThenClose()
+    expect(err.header('code')).toBe('STOMP_ERR_BODY_TOO_LARGE')
   })
 })

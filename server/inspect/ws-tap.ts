@@ -16,8 +16,10 @@
  *   unshift(), so they too come through 'data' — for every library alike.
  *
  * Cheap when nobody watches: the decoders only follow frame boundaries (no copy, no event) while
- * nobody wants this connection (`bus.wants`), and start reporting at the next frame once someone does. A failure
- * inside the tap switches it off for that socket; it never throws into the transport.
+ * nobody wants this connection (`bus.wants`), and start reporting at the next frame once someone
+ * does. `ws` writes each message as header then payload, so an unwatched write costs a length
+ * comparison and a subtraction (WsFrameStream.push's fast path). A failure inside the tap
+ * switches it off for that socket; it never throws into the transport.
  * /ws/inspect itself is never tapped (a viewer would watch its own traffic in a loop).
  */
 import type { IncomingMessage } from 'node:http'
@@ -149,17 +151,18 @@ export function tapWebSocket(req: IncomingMessage, socket: Duplex, head: Buffer,
   const write = target.write
   const end = target.end
   const emit = target.emit
-  target.write = function (this: unknown, ...args: unknown[]) {
-    if (!tap.off) feed(tap, 'out', args[0], args[1])
-    return write.apply(this, args)
+  // named parameters + `arguments`: no rest array per call (two writes per WebSocket message)
+  target.write = function (this: unknown, chunk: unknown, encoding: unknown) {
+    if (!tap.off) feed(tap, 'out', chunk, encoding)
+    return Reflect.apply(write, this, arguments)
   }
-  target.end = function (this: unknown, ...args: unknown[]) {
-    if (!tap.off) feed(tap, 'out', args[0], args[1])
-    return end.apply(this, args)
+  target.end = function (this: unknown, chunk: unknown, encoding: unknown) {
+    if (!tap.off) feed(tap, 'out', chunk, encoding)
+    return Reflect.apply(end, this, arguments)
   }
-  target.emit = function (this: unknown, ...args: unknown[]) {
-    if (args[0] === 'data' && !tap.off) feed(tap, 'in', args[1], undefined)
-    return emit.apply(this, args)
+  target.emit = function (this: unknown, event: unknown, chunk: unknown) {
+    if (event === 'data' && !tap.off) feed(tap, 'in', chunk, undefined)
+    return Reflect.apply(emit, this, arguments)
   }
   if (head.length === 0) return head
   socket.unshift(head)

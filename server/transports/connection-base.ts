@@ -3,6 +3,7 @@
  * until the broker registers its listener, one-shot close notification and drain listeners.
  */
 import type { TransportKind } from '../../lib/inspect/events'
+import type { InboundRefusal } from '../broker/connection'
 
 const counters: Record<TransportKind, number> = { ws: 0, sockjs: 0, tcp: 0 }
 
@@ -20,6 +21,7 @@ export class ConnectionEvents {
   private dataListeners: Array<(chunk: Uint8Array) => void> = []
   private closeListeners: Array<(reason: string) => void> = []
   private drainListeners: Array<() => void> = []
+  private refusedListeners: Array<(refusal: InboundRefusal) => void> = []
   /** Bytes that arrived before anyone listened (chunk order kept; checklist 75). */
   private pending: Uint8Array[] = []
   private closedReason: string | null = null
@@ -48,6 +50,17 @@ export class ConnectionEvents {
     this.drainListeners.push(listener)
   }
 
+  onRefused(listener: (refusal: InboundRefusal) => void): void {
+    this.refusedListeners.push(listener)
+  }
+
+  /** false when nobody listens to refusals: the transport then closes on its own. */
+  refused(refusal: InboundRefusal): boolean {
+    if (this.closedReason !== null) return true
+    for (const listener of this.refusedListeners) listener(refusal)
+    return this.refusedListeners.length > 0
+  }
+
   data(chunk: Uint8Array): void {
     if (this.closedReason !== null || chunk.byteLength === 0) return
     if (this.dataListeners.length === 0) {
@@ -70,6 +83,7 @@ export class ConnectionEvents {
     this.closeListeners = []
     this.dataListeners = []
     this.drainListeners = []
+    this.refusedListeners = []
     for (const listener of listeners) listener(reason)
   }
 }

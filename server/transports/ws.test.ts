@@ -110,7 +110,7 @@ describe('WebSocket messages in (checklist 75)', () => {
     await until(() => a.bytes().length === 2048)
   })
 
-  it('a message over the WebSocket limit (twice the frame limit + 64 KiB) closes the socket with 1009', async () => {
+  it('a message over the WebSocket limit (twice the frame limit + 64 KiB) closes the socket with 1009 when the broker does not listen for refusals (the real one answers ERROR: c-limits)', async () => {
     const { url } = await start(new RecordingBroker(), { maxFrameBytes: 1024 })
     const ws = await open(url)
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)))

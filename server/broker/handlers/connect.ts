@@ -72,6 +72,8 @@ export function handleConnect(session: Session, frame: Frame): void {
 
   // CONNECTED MUST carry version; MAY carry heart-beat, session, server — checklist 23
   const headers: Header[] = [['version', version]]
+  // the server's own offer in ms, not the client's values swapped and rounded to seconds as
+  // RabbitMQ sends them — checklist 34
   if (version !== '1.0') headers.push(['heart-beat', `${options.heartBeat[0]},${options.heartBeat[1]}`])
   headers.push(['session', session.id], ['server', options.serverName], ['user-name', user])
   writeFrame(session, makeFrame('CONNECTED', headers))

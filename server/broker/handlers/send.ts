@@ -1,8 +1,8 @@
 /**
  * SEND (STOMP 1.2 §SEND). `destination` is required (checklist 35, checked by the gate) and must
  * be one Wirelab serves (36). User headers pass through to MESSAGE (37); `transaction` binds the
- * SEND to an open transaction (38, 60). The RECEIPT (40) follows only once the message was
- * accepted: a full queue gets ERROR instead — nothing is dropped silently.
+ * SEND to an open transaction (38, 60). The RECEIPT follows only once the message was
+ * accepted (checklist 40): a full queue gets ERROR instead — nothing is dropped silently.
  */
 import { getHeader, type Frame, type StompVersion } from '../../../lib/stomp/frame'
 import { makeProblem } from '../../../lib/stomp/problems'
@@ -70,6 +70,8 @@ export function handleSend(session: Session, frame: Frame): void {
   }
   // buffered until COMMIT — checklist 60
   if (txId !== undefined) return session.transactions.add(txId, { kind: 'send', ...prepared })
+  // routed or stored before the gate writes the RECEIPT; refused → ERROR with receipt-id, never
+  // RECEIPT (STOMP 1.2 §Header receipt — checklist 40)
   const outcome = session.router.publish(prepared.target, prepared.message)
   if (!outcome.ok) {
     reject(session, frame, makeProblem('STOMP_ERR_QUEUE_FULL', { command: 'SEND', version, value: outcome.queue, limit: outcome.max }))
