@@ -1,8 +1,8 @@
 /**
  * A bad lesson fails the real build. A copy of the site (app/, components/, lib/, content/,
  * public/ and the root configs, node_modules hard-linked) gets three lessons with one mistake
- * each, then `next build --debug-build-paths app/learn/[slug]/page.tsx` runs on it: Turbopack
- * compiles the lesson route (and the root layout), TypeScript checks the project, and "Collecting
+ * each, then `next build --debug-build-paths <every page under app/learn>` runs on it: Turbopack
+ * compiles the lesson routes (and the root layout), TypeScript checks the project, and "Collecting
  * page data" calls generateStaticParams → getCourse, which must throw and fail the build with
  * each lesson's file:line:col. Building only this route keeps it to ~25 s on a quiet 2-core machine.
  *
@@ -51,7 +51,7 @@ describe('next build with a bad lesson', () => {
       mkdirSync(join(copy, 'content/lessons', bad.dir), { recursive: true })
       writeFileSync(join(copy, 'content/lessons', bad.dir, 'index.mdx'), bad.source)
     }
-    const build = spawn(join(copy, 'node_modules/.bin/next'), ['build', '--debug-build-paths', 'app/learn/[slug]/page.tsx'], {
+    const build = spawn(join(copy, 'node_modules/.bin/next'), ['build', '--debug-build-paths', 'app/learn/**/page.tsx'], {
       cwd: copy,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
