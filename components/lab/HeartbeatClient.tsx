@@ -31,7 +31,7 @@ export function HeartbeatClient(props: HeartbeatClientProps) {
   return (
     <div className={styles.frame} data-widget="heartbeat-client">
       <HeartbeatStrip client={slot.client} />
-      <div className={styles.card} style={{ height: props.height ?? '34rem' }}>
+      <div className={styles.card} style={{ ['--client-height' as string]: props.height ?? '34rem' }}>
         <ClientCard
           slot={slot}
           doc={doc}

@@ -10,7 +10,7 @@ import { WhenVisible, WidgetPlaceholder, type WidgetSize } from './WidgetPlaceho
  */
 // The strip above the card, measured at 1280 and 375 px wide (its lanes stack on a phone).
 const STRIP = { wide: '13rem', narrow: '21rem' } as const
-const sizeOf = (card: string): WidgetSize => ({ wide: `calc(${STRIP.wide} + ${card})`, narrow: `calc(${STRIP.narrow} + ${card})` })
+const sizeOf = (card: string): WidgetSize => ({ wide: `calc(${STRIP.wide} + ${card})`, narrow: `calc(${STRIP.narrow} + ${card} + 6rem)` })
 
 const HeartbeatClient = dynamic(() => import('./HeartbeatClient').then((m) => m.HeartbeatClient), {
   ssr: false,

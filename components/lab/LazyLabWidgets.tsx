@@ -64,7 +64,7 @@ const StompClient = dynamic(() => import('./StompClient').then((m) => m.StompCli
 })
 
 export function LazyStompClient(props: StompClientProps) {
-  const size = { wide: props.height ?? '40rem', narrow: props.height ?? '40rem' }
+  const size = { wide: props.height ?? '40rem', narrow: `calc(${props.height ?? '40rem'} + 6rem)` }
   return (
     <WhenVisible label="STOMP client" size={size}>
       <StompClient {...props} />

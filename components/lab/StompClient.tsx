@@ -27,7 +27,7 @@ export interface StompClientProps {
   readonly heartBeat?: string
   readonly login?: string
   readonly passcode?: string
-  /** CSS height of the whole card (default 40rem). */
+  /** CSS height of the whole card (default 40rem; 6rem more on a phone, where its controls wrap). */
   readonly height?: string
 }
 
@@ -58,7 +58,7 @@ export function StompClient(props: StompClientProps) {
   useFillTarget('stomp', slot.client.settings.name, setDoc)
 
   return (
-    <div className={styles.frame} style={{ height: props.height ?? '40rem' }} data-widget="stomp-client">
+    <div className={styles.frame} style={{ ['--client-height' as string]: props.height ?? '40rem' }} data-widget="stomp-client">
       <ClientCard
         slot={slot}
         doc={doc}
