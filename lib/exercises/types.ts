@@ -77,3 +77,10 @@ export interface Verdict {
   readonly done: boolean
   readonly steps: readonly StepResult[]
 }
+
+/** What the lesson page shows of an exercise: everything but its check (which runs on the server). */
+export type ExerciseView = Omit<ExerciseDef, 'check'>
+
+export function exerciseView({ check: _check, ...view }: ExerciseDef): ExerciseView {
+  return view
+}
