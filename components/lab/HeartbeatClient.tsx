@@ -1,14 +1,7 @@
 'use client'
 
-import { useEffect, useState } from 'react'
-import { dialUrl } from '@/lib/playground/presets'
-import { ClientCard } from '@/components/playground/ClientCard'
-import { RawStompClient } from '@/components/playground/client/RawStompClient'
-import type { ClientSettings } from '@/components/playground/types'
-import { useFillTarget } from './exercise/LessonContext'
 import { HeartbeatStrip } from './HeartbeatStrip'
-import { settingsFrom, type StompClientProps } from './StompClient'
-import { getClientId } from './useClientId'
+import { LessonClientCard, useLessonClient, type StompClientProps } from './StompClient'
 import styles from './HeartbeatClient.module.css'
 
 /**
@@ -19,32 +12,13 @@ import styles from './HeartbeatClient.module.css'
  */
 export type HeartbeatClientProps = StompClientProps
 
-const unescape = (text: string) => text.replace(/\\n/g, '\n')
-const resolveUrl = (url: string, settings: ClientSettings) => dialUrl(url, settings.transport, window.location, getClientId())
-
 export function HeartbeatClient(props: HeartbeatClientProps) {
-  const [slot] = useState(() => ({ key: `lesson-hb-${props.name ?? 'You'}`, client: new RawStompClient(settingsFrom(props), { resolveUrl }) }))
-  const [doc, setDoc] = useState(() => unescape(props.doc ?? ''))
-  useEffect(() => () => slot.client.dispose(), [slot])
-  useFillTarget('stomp', slot.client.settings.name, setDoc)
-
+  const client = useLessonClient(props, 'lesson-hb')
   return (
     <div className={styles.frame} data-widget="heartbeat-client">
-      <HeartbeatStrip client={slot.client} />
+      <HeartbeatStrip client={client.slot.client} />
       <div className={styles.card} style={{ ['--client-height' as string]: props.height ?? '34rem' }}>
-        <ClientCard
-          slot={slot}
-          doc={doc}
-          onDoc={setDoc}
-          onUpdate={(settings) => slot.client.setSettings(settings)}
-          onRename={(name) => {
-            const clean = name.trim().slice(0, 40)
-            if (clean) slot.client.setSettings({ ...slot.client.settings, name: clean })
-          }}
-          onRemove={null}
-          onActive={() => {}}
-          active={false}
-        />
+        <LessonClientCard {...client} />
       </div>
     </div>
   )

@@ -5,7 +5,7 @@ import { getClientId } from './useClientId'
 import { dialUrl } from '@/lib/playground/presets'
 import { ClientCard } from '@/components/playground/ClientCard'
 import { RawStompClient } from '@/components/playground/client/RawStompClient'
-import { DEFAULT_SETTINGS } from '@/components/playground/usePlaygroundClients'
+import { DEFAULT_SETTINGS, type ClientSlot } from '@/components/playground/usePlaygroundClients'
 import type { ClientSettings } from '@/components/playground/types'
 import { useFillTarget } from './exercise/LessonContext'
 import styles from './StompClient.module.css'
@@ -51,27 +51,42 @@ export function settingsFrom(props: StompClientProps): ClientSettings {
 
 const resolveUrl = (url: string, settings: ClientSettings) => dialUrl(url, settings.transport, window.location, getClientId())
 
-export function StompClient(props: StompClientProps) {
-  const [slot] = useState(() => ({ key: `lesson-${props.name ?? 'You'}`, client: new RawStompClient(settingsFrom(props), { resolveUrl }) }))
+/**
+ * A lesson's client: one RawStompClient dialled with the tab's cid, its editor text, and the
+ * editor offered as a `stomp` solution target under the client's name. Disposed on unmount.
+ */
+export function useLessonClient(props: StompClientProps, keyPrefix: string): { slot: ClientSlot; doc: string; setDoc: (text: string) => void } {
+  const [slot] = useState<ClientSlot>(() => ({ key: `${keyPrefix}-${props.name ?? 'You'}`, client: new RawStompClient(settingsFrom(props), { resolveUrl }) }))
   const [doc, setDoc] = useState(() => unescape(props.doc ?? ''))
   useEffect(() => () => slot.client.dispose(), [slot])
   useFillTarget('stomp', slot.client.settings.name, setDoc)
+  return { slot, doc, setDoc }
+}
 
+/** The playground's client card for a lesson client: one card, never removed, never "active". */
+export function LessonClientCard({ slot, doc, setDoc }: { slot: ClientSlot; doc: string; setDoc: (text: string) => void }) {
+  return (
+    <ClientCard
+      slot={slot}
+      doc={doc}
+      onDoc={setDoc}
+      onUpdate={(settings) => slot.client.setSettings(settings)}
+      onRename={(name) => {
+        const clean = name.trim().slice(0, 40)
+        if (clean) slot.client.setSettings({ ...slot.client.settings, name: clean })
+      }}
+      onRemove={null}
+      onActive={() => {}}
+      active={false}
+    />
+  )
+}
+
+export function StompClient(props: StompClientProps) {
+  const client = useLessonClient(props, 'lesson')
   return (
     <div className={styles.frame} style={{ ['--client-height' as string]: props.height ?? '40rem' }} data-widget="stomp-client">
-      <ClientCard
-        slot={slot}
-        doc={doc}
-        onDoc={setDoc}
-        onUpdate={(settings) => slot.client.setSettings(settings)}
-        onRename={(name) => {
-          const clean = name.trim().slice(0, 40)
-          if (clean) slot.client.setSettings({ ...slot.client.settings, name: clean })
-        }}
-        onRemove={null}
-        onActive={() => {}}
-        active={false}
-      />
+      <LessonClientCard {...client} />
     </div>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ViewerMessage, WatchFilter } from '@/lib/inspect/protocol'
+import { openReconnecting, type ReconnectingSocket } from './reconnecting-socket'
 import {
   DEFAULT_MAX_EVENTS,
   EMPTY_VIEW,
@@ -57,8 +58,6 @@ export interface InspectHandle extends InspectViewState {
   requestSnapshot(): void
 }
 
-const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10_000] as const
-
 export function inspectUrl(): string {
   const { protocol, host } = window.location
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws/inspect`
@@ -82,7 +81,7 @@ export function useInspect(filter: WatchFilter | null, options: UseInspectOption
 
   const live = useRef<InspectViewState>(EMPTY_VIEW)
   const pausedRef = useRef(false)
-  const socketRef = useRef<WebSocket | null>(null)
+  const lineRef = useRef<ReconnectingSocket | null>(null)
   const filterRef = useRef<WatchFilter | null>(filter)
   filterRef.current = filter
 
@@ -96,8 +95,7 @@ export function useInspect(filter: WatchFilter | null, options: UseInspectOption
   }, [])
 
   const send = useCallback((message: ViewerMessage) => {
-    const socket = socketRef.current
-    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message))
+    lineRef.current?.current()?.send(JSON.stringify(message))
   }, [])
 
   const replay = options.replay === true
@@ -111,46 +109,23 @@ export function useInspect(filter: WatchFilter | null, options: UseInspectOption
   const url = options.url
   useEffect(() => {
     if (!connected) return
-    let disposed = false
-    let attempt = 0
-    let timer: ReturnType<typeof setTimeout> | undefined
-
-    const open = () => {
-      setStatus(attempt === 0 ? 'connecting' : 'reconnecting')
-      const socket = new WebSocket(url ?? inspectUrl())
-      socketRef.current = socket
-      socket.onopen = () => {
-        if (disposed) return socket.close(1000, 'viewer gone')
-        attempt = 0
-        setStatus('open')
-      }
-      socket.onmessage = (event: MessageEvent) => {
-        if (disposed || typeof event.data !== 'string') return
-        const message = parseServerMessage(event.data)
+    const line = openReconnecting(() => url ?? inspectUrl(), {
+      onStatus: setStatus,
+      onText: (text) => {
+        const message = parseServerMessage(text)
         if (message === null) return
         live.current = reduceServerMessage(live.current, message, maxEvents)
         if (message.type === 'hello') sendWatch()
         publish()
-      }
-      socket.onclose = () => {
-        if (socketRef.current === socket) socketRef.current = null
-        if (disposed) return
+      },
+      onDrop: () => {
         live.current = { ...live.current, allowAll: null } // the next socket says hello again
-        const base = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)]
-        attempt += 1
-        setStatus('reconnecting')
-        timer = setTimeout(open, base * (0.8 + Math.random() * 0.4))
-      }
-    }
-    open()
-
+      },
+    }, 'viewer gone')
+    lineRef.current = line
     return () => {
-      disposed = true
-      if (timer !== undefined) clearTimeout(timer)
-      const socket = socketRef.current
-      socketRef.current = null
-      // Closing a CONNECTING socket makes Chromium log an error: close it once it opens instead.
-      if (socket && socket.readyState === WebSocket.OPEN) socket.close(1000, 'viewer gone')
+      line.dispose()
+      if (lineRef.current === line) lineRef.current = null
       setStatus('idle')
     }
   }, [connected, url, maxEvents, publish, sendWatch])
